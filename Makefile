@@ -1,0 +1,58 @@
+# Thiphueng: `make run` serves the system on http://127.0.0.1:8000, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install translations migrate demo lint format lock messages bench clean
+
+run: install translations migrate demo
+	$(MANAGE) runserver $(HOST)
+
+test: install translations
+	$(MANAGE) check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(INSTALLED)
+
+translations: install
+	$(MANAGE) compile_translations
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Rebuild the pinned dependency tree from pyproject.toml's direct dependencies.
+lock: install
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev --output-file requirements.lock pyproject.toml
+
+# Refresh the Thai catalogues after changing translatable strings.
+messages: install
+	for dir in thai partners forms_builder workflows site/cms; do \
+		(cd $$dir && ../$(BIN)/django-admin makemessages --locale th --no-obsolete --settings config.settings.dev --pythonpath $(CURDIR)/site --pythonpath $(CURDIR)) || exit 1; \
+	done
+	$(BIN)/django-admin makemessages --locale th --no-obsolete --ignore '.venv/*' --ignore 'thai/*' --ignore 'partners/*' --ignore 'forms_builder/*' --ignore 'workflows/*' --ignore 'site/cms/*' --ignore 'tests/*' --settings config.settings.dev --pythonpath $(CURDIR)/site --pythonpath $(CURDIR)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static_collected

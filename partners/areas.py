@@ -1,0 +1,37 @@
+"""DOPA province / district / subdistrict codes, read from geothai."""
+
+import geothai
+from django.utils.translation import get_language
+
+
+def _localized(area) -> str:
+    language = get_language() or "th"
+    return area.name_en if language.startswith("en") else area.name_th
+
+
+def area_lookup(code: str):
+    """The geothai area a 2-, 4- or 6-digit DOPA code names, or None."""
+    match len(code):
+        case 2:
+            return geothai.province(code)
+        case 4:
+            return geothai.district(code)
+        case 6:
+            return geothai.subdistrict(code)
+    return None
+
+
+def area_name(code: str) -> str:
+    """'ต.หนองปรือ อ.บางละมุง จ.ชลบุรี'-style full name of a DOPA code (in the active language)."""
+    parts = []
+    for length in (6, 4, 2):
+        if len(code) >= length:
+            area = area_lookup(code[:length])
+            if area is None:
+                return code
+            parts.append(_localized(area))
+    return ", ".join(parts)
+
+
+def is_valid_area_code(code: str) -> bool:
+    return area_lookup(code) is not None
