@@ -46,6 +46,7 @@ class ServiceAreaFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     partner = factory.SubFactory(PartnerFactory)
