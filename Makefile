@@ -47,12 +47,15 @@ format: install
 lock: install
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev --output-file requirements.lock pyproject.toml
 
-# Refresh the Thai catalogues after changing translatable strings.
+# Refresh the Thai catalogues after changing translatable strings (each app keeps its own).
+MESSAGES_ENV := PYTHONPATH=$(CURDIR)/site:$(CURDIR) DJANGO_SETTINGS_MODULE=config.settings.dev
 messages: install
 	for dir in thai partners forms_builder workflows site/cms; do \
-		(cd $$dir && ../$(BIN)/django-admin makemessages --locale th --no-obsolete --settings config.settings.dev --pythonpath $(CURDIR)/site --pythonpath $(CURDIR)) || exit 1; \
+		(cd $$dir && $(MESSAGES_ENV) $(CURDIR)/$(BIN)/django-admin makemessages --locale th --no-obsolete) || exit 1; \
 	done
-	$(BIN)/django-admin makemessages --locale th --no-obsolete --ignore '.venv/*' --ignore 'thai/*' --ignore 'partners/*' --ignore 'forms_builder/*' --ignore 'workflows/*' --ignore 'site/cms/*' --ignore 'tests/*' --settings config.settings.dev --pythonpath $(CURDIR)/site --pythonpath $(CURDIR)
+	$(MESSAGES_ENV) $(BIN)/django-admin makemessages --locale th --no-obsolete --ignore '.venv/*' \
+		--ignore 'thai/*' --ignore 'partners/*' --ignore 'forms_builder/*' --ignore 'workflows/*' \
+		--ignore 'site/cms/*' --ignore 'tests/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static_collected

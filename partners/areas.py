@@ -35,3 +35,16 @@ def area_name(code: str) -> str:
 
 def is_valid_area_code(code: str) -> bool:
     return area_lookup(code) is not None
+
+
+def area_children(parent: str = "") -> list[tuple[str, str]]:
+    """(code, name) of the provinces (no parent), a province's districts or a district's
+    subdistricts, in the active language. Unknown parents have no children."""
+    if not parent:
+        provinces = [(p.code, _localized(p)) for p in geothai.provinces()]
+        return sorted(provinces, key=lambda choice: choice[1])
+    if len(parent) == 2:
+        return [(d.code, _localized(d)) for d in geothai.districts(parent)]
+    if len(parent) == 4:
+        return [(s.code, _localized(s)) for s in geothai.subdistricts(parent)]
+    return []

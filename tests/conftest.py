@@ -7,6 +7,13 @@ from tests.factories import PartnerFactory, member
 
 
 @pytest.fixture
+def transactional_db(django_db_serialized_rollback, transactional_db):
+    """Transactional tests flush every table at the end; a serialized rollback then restores what
+    the data migrations made (Wagtail's root page and locales, the role groups) for later tests."""
+    return transactional_db
+
+
+@pytest.fixture
 def partner(db):
     return PartnerFactory()
 

@@ -16,7 +16,11 @@ PROJECT_APPS = ("thai", "partners", "forms_builder", "workflows", "cms")
 
 def project_locale_dirs() -> list[Path]:
     dirs = [Path(p) for p in settings.LOCALE_PATHS]
-    dirs += [Path(apps.get_app_config(label).path) / "locale" for label in PROJECT_APPS]
+    dirs += [
+        Path(config.path) / "locale"
+        for config in apps.get_app_configs()
+        if config.label in PROJECT_APPS
+    ]
     return [d for d in dirs if d.is_dir()]
 
 
