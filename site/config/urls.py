@@ -6,11 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
+from cms.sitemaps import BilingualSitemap
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap),
+    path("forms/", include("forms_builder.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
