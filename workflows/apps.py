@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Processes and cases")
+
+    def ready(self):
+        # Viewflow finds flows by import path; importing here registers the one generic flow.
+        from workflows import flows  # noqa: F401

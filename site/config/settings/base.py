@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "forms_builder",
     "partners",
     "thai",
+    "viewflow.workflow",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -161,4 +162,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Every immediate background task (search index, reference index) would log twice at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

@@ -1,0 +1,41 @@
+"""A caseworker on a phone: claims a task from the queue, fills its form, and the case takes the
+branch the answers select."""
+
+from partners.models import Role
+from tests.browser.conftest import admin_login
+from tests.factories import PartnerFactory, member
+from tests.factories_workspace import case_at, open_task
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_a_caseworker_claims_fills_and_sees_the_branch_on_the_case_page(
+    transactional_db, phone_page
+):
+    partner = PartnerFactory()
+    member(Role.CASEWORKER, partner=partner, username="nok")
+    case = case_at(partner, first_name="สมปอง", last_name="รักดี")
+    task = open_task(case)
+    page = phone_page
+
+    admin_login(page, "nok")
+    page.goto("/admin/work/queue/")
+    card = page.locator(f"[data-task='{task.pk}']")
+    assert "คัดกรอง — สมปอง รักดี" in card.inner_text()
+    assert no_sideways_scroll(page)
+
+    card.locator("[data-claim]").click()
+    page.wait_for_url(f"**/admin/work/tasks/{task.pk}/")
+    page.check("input[name=nationality][value=thai]")
+    page.fill("input[name=age]", "12")
+    assert no_sideways_scroll(page)
+    page.click("[data-complete]")
+
+    page.wait_for_url(f"**/admin/work/cases/{case.pk}/")
+    assert page.locator("[data-current-step]").get_attribute("data-current-step") == "child"
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == "child_protection"
+    assert "เด็ก" in page.locator("[data-decision]").first.inner_text()
+    assert page.locator("svg.process-diagram").count() == 1
+    assert no_sideways_scroll(page)

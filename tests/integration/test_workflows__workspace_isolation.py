@@ -1,0 +1,120 @@
+"""Another partner's case, client or task does not exist for anyone: a 404 on every URL."""
+
+import pytest
+from django.urls import reverse
+from viewflow.workflow.status import STATUS
+
+from partners.models import Role
+from tests.factories import member
+from tests.factories_workspace import case_at, open_task
+from workflows.models import Case, CaseTask, Client
+
+ROLES = [Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.COMMUNICATIONS]
+
+
+@pytest.fixture
+def foreign(partner):
+    """A case of `partner` with a claimed task, and an unclaimed one, for outsiders to poke at."""
+    claimed_case = case_at(partner)
+    holder = member(Role.CASEWORKER, partner=partner)
+    from workflows.services.cases import task_claim
+
+    claimed = task_claim(task=open_task(claimed_case), user=holder)
+    waiting_case = case_at(partner, first_name="สมหญิง")
+    return {
+        "case": claimed_case,
+        "claimed": claimed,
+        "waiting": open_task(waiting_case),
+        "client": waiting_case.client,
+        "holder": holder,
+    }
+
+
+def object_urls(foreign) -> list[tuple[str, str, dict]]:
+    claimed, waiting = foreign["claimed"], foreign["waiting"]
+    case, client = foreign["case"], foreign["client"]
+    url = reverse
+    return [
+        ("get", url("workflows_admin:task", args=[waiting.pk]), {}),
+        ("get", url("workflows_admin:task", args=[claimed.pk]), {}),
+        ("post", url("workflows_admin:task", args=[claimed.pk]), {"nationality": "thai"}),
+        ("post", url("workflows_admin:task_claim", args=[waiting.pk]), {}),
+        ("post", url("workflows_admin:task_release", args=[claimed.pk]), {}),
+        ("post", url("workflows_admin:task_assign", args=[waiting.pk]), {"assignee": "1"}),
+        ("get", url("workflows_admin:case", args=[case.pk]), {}),
+        ("get", url("workflows_admin:client", args=[client.pk]), {}),
+        ("get", url("workflows_admin:client_edit", args=[client.pk]), {}),
+        ("post", url("workflows_admin:client_edit", args=[client.pk]), {"first_name": "x"}),
+        ("get", url("workflows_admin:case_start") + f"?client={client.pk}", {}),
+        ("post", url("workflows_admin:case_start"), {"client": client.pk}),
+    ]
+
+
+def assert_untouched(foreign) -> None:
+    claimed = CaseTask.objects.get(pk=foreign["claimed"].pk)
+    assert (claimed.status, claimed.owner_id) == (STATUS.ASSIGNED, foreign["holder"].pk)
+    assert CaseTask.objects.get(pk=foreign["waiting"].pk).status == STATUS.NEW
+    assert Client.objects.get(pk=foreign["client"].pk).first_name == "สมหญิง"
+    assert Case.objects.count() == 2
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_of_another_partners_work_is_a_404(client, foreign, other_partner, role):
+    outsider = member(role, partner=other_partner)
+    client.force_login(outsider)
+    for method, url, data in object_urls(foreign):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 404, (role, method, url, response.status_code)
+    assert_untouched(foreign)
+
+
+def test_communications_staff_of_the_same_partner_see_no_case_task_or_client(
+    client, foreign, partner
+):
+    client.force_login(member(Role.COMMUNICATIONS, partner=partner))
+    for method, url, data in object_urls(foreign):
+        assert getattr(client, method)(url, data).status_code == 404, (method, url)
+    assert_untouched(foreign)
+
+
+@pytest.mark.parametrize(
+    "name", ["inbox", "queue", "client_index", "client_add", "case_start", "dashboard"]
+)
+def test_communications_staff_are_sent_back_from_the_workspace_pages(client, partner, name):
+    client.force_login(member(Role.COMMUNICATIONS, partner=partner))
+    response = client.get(reverse(f"workflows_admin:{name}"))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
+
+
+def test_lists_show_nothing_of_another_partner(client, foreign, other_partner):
+    for role in (Role.CASEWORKER, Role.SUPERVISOR):
+        client.force_login(member(role, partner=other_partner))
+        for name in ("inbox", "queue", "client_index"):
+            content = client.get(reverse(f"workflows_admin:{name}")).content.decode()
+            assert foreign["case"].reference not in content
+            assert foreign["waiting"].process.reference not in content
+            assert "สมหญิง" not in content and "สมชาย" not in content
+
+
+def test_the_same_partners_people_reach_its_work(client, foreign, partner):
+    for role in (Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR):
+        client.force_login(member(role, partner=partner))
+        assert (
+            client.get(reverse("workflows_admin:case", args=[foreign["case"].pk])).status_code
+            == 200
+        )
+        task_url = reverse("workflows_admin:task", args=[foreign["waiting"].pk])
+        assert client.get(task_url).status_code == 200
+        client_url = reverse("workflows_admin:client", args=[foreign["client"].pk])
+        assert client.get(client_url).status_code == 200
+
+
+def test_a_supervisor_cannot_assign_to_a_worker_of_another_partner(
+    client, foreign, partner, other_partner
+):
+    client.force_login(member(Role.SUPERVISOR, partner=partner))
+    stranger = member(Role.CASEWORKER, partner=other_partner)
+    url = reverse("workflows_admin:task_assign", args=[foreign["waiting"].pk])
+    client.post(url, {"assignee": stranger.pk})
+    assert CaseTask.objects.get(pk=foreign["waiting"].pk).status == STATUS.NEW

@@ -1,0 +1,95 @@
+"""What the generic flow's nodes do. Called only by CaseFlow, inside the flow lock."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from partners.models import Role
+from workflows.models import Case, CaseTask, Step, TaskStage
+from workflows.models.definitions import ProcessVersion
+
+
+def case_begin(
+    activation,
+    *,
+    partner,
+    client,
+    process_version: ProcessVersion,
+    source: str,
+    urgent: bool = False,
+    opened_by=None,
+) -> Case:
+    """Pin the process version on the new case and put it on the version's start step."""
+    case = activation.process
+    case.partner = partner
+    case.client = client
+    case.process_version = process_version
+    case.current_step = Step.objects.get(version=process_version, is_start=True)
+    case.current_stage = TaskStage.FILL
+    case.source = source
+    case.urgent = urgent
+    case.opened_by = opened_by
+    return case
+
+
+def _move(case: Case, target: Step) -> None:
+    case.current_step = target
+    case.current_stage = TaskStage.FILL
+    if target.is_end:
+        case.outcome = target.outcome
+
+
+def case_advance(activation) -> None:
+    """Record where the case goes after the task just finished (the decision was taken by then)."""
+    finished_pk = activation.task.data.get("finished_task")
+    if finished_pk is None:
+        return  # Just started: the case already stands on its start step.
+    case = activation.process
+    finished = CaseTask.objects.select_related("step", "decision__target").get(pk=finished_pk)
+    if finished.stage == TaskStage.FILL and finished.step.requires_approval:
+        case.current_stage = TaskStage.APPROVE
+    elif finished.stage == TaskStage.APPROVE and not finished.approved:
+        case.current_stage = TaskStage.FILL  # Returned: the step is done again.
+    else:
+        _move(case, finished.decision.target)
+    case.save(update_fields=["current_step", "current_stage", "outcome"])
+
+
+def case_has_work(case: Case) -> bool:
+    return case.current_step_id is not None and not case.current_step.is_end
+
+
+def task_prepare(task: CaseTask) -> None:
+    """Give a new task its step, role, partner and due time, from where the case stands."""
+    case = task.process
+    step = case.current_step
+    task.partner_id = case.partner_id
+    task.step = step
+    task.stage = case.current_stage
+    task.urgent = case.urgent
+    if task.stage == TaskStage.APPROVE:
+        task.role = Role.SUPERVISOR
+        filled = (
+            CaseTask.objects.filter(process=case, step=step, stage=TaskStage.FILL)
+            .exclude(finished=None)
+            .order_by("-finished")
+            .first()
+        )
+        task.answer_set_id = filled.answer_set_id
+        task.decision_id = filled.decision_id
+    else:
+        task.role = step.role or Role.CASEWORKER
+    if step.due_hours:
+        task.due_at = timezone.now() + dt.timedelta(hours=step.due_hours)
+    task.save(
+        update_fields=[
+            "partner",
+            "step",
+            "stage",
+            "role",
+            "urgent",
+            "due_at",
+            "answer_set",
+            "decision",
+        ]
+    )

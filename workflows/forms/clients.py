@@ -1,0 +1,89 @@
+"""Finding and registering clients. "No ID", a foreign document and statelessness are answers."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from forms_builder.form_fields import BuddhistDateField
+from forms_builder.validators import national_id_clean
+from partners.models import Partner
+from workflows.models import Client, IdStatus
+from workflows.services.clients import CLIENT_FIELDS
+
+
+class ClientSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, alias or ID"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    age = forms.IntegerField(label=_("Approximate age"), required=False, min_value=0, max_value=120)
+
+
+class ClientForm(forms.ModelForm):
+    """Create or edit a client; the partner that registers them is chosen when there are several."""
+
+    birth_date = BuddhistDateField(label=_("birth date"), required=False)
+    # Wider than the 13 stored digits: people type dashes and spaces.
+    national_id = forms.CharField(label=_("national ID"), required=False, max_length=20)
+    partner = forms.ModelChoiceField(
+        label=_("Registered by"), queryset=None, required=True, empty_label=None
+    )
+
+    class Meta:
+        model = Client
+        fields = CLIENT_FIELDS
+        widgets = {"id_status": forms.RadioSelect, "aliases": forms.TextInput}
+
+    def __init__(self, *args, partners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        partners = list(partners or [])
+        # One partner: nothing to choose. Editing: the registering partner never changes.
+        self.only_partner = partners[0] if len(partners) == 1 else None
+        if self.instance.pk or len(partners) < 2:
+            del self.fields["partner"]
+        else:
+            self.fields["partner"].queryset = Partner.objects.filter(
+                pk__in=[p.pk for p in partners]
+            )
+        self.fields["national_id"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+
+    def clean_national_id(self):
+        value = self.cleaned_data.get("national_id", "").strip()
+        if not value:
+            return ""
+        number = national_id_clean(value)
+        if Client.objects.filter(national_id=number).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(
+                _(
+                    "A client with this national ID is already registered in the network. "
+                    "Search for them instead of registering them again."
+                )
+            )
+        return number
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("id_status")
+        if status == IdStatus.THAI_ID and not data.get("national_id"):
+            if "national_id" not in self.errors:
+                self.add_error("national_id", _("Enter the 13-digit national ID."))
+        elif status and status != IdStatus.THAI_ID and data.get("national_id"):
+            self.add_error(
+                "national_id",
+                _("A national ID goes with “Thai national ID”: choose it, or clear the number."),
+            )
+        if status == IdStatus.FOREIGN_DOCUMENT and not data.get("document_number"):
+            self.add_error("document_number", _("Enter the number of the foreign document."))
+        if not any(data.get(name) for name in ("first_name", "last_name", "name_en", "aliases")):
+            raise ValidationError(
+                _("Enter at least a name, a name in English letters or an alias.")
+            )
+        return data
+
+    def registering_partner(self):
+        return self.only_partner or self.cleaned_data["partner"]
+
+    def client_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in CLIENT_FIELDS}

@@ -1,0 +1,67 @@
+"""Which clients a user sees, and finding them: Thai substring search, national ID, approximate age.
+
+A user sees the clients registered by their partners and those with a case at their partners.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from forms_builder.be_dates import THAI_DIGITS
+from thai.text import search_text
+from workflows.models import Case, Client
+from workflows.selectors.access import case_partner_ids, cases_visible_to
+
+AGE_TOLERANCE = 5  # years either side of an estimated age
+
+
+def clients_visible_to(user) -> QuerySet[Client]:
+    partner_ids = case_partner_ids(user)
+    with_case_here = Case.objects.filter(partner_id__in=partner_ids).values("client_id")
+    return Client.objects.filter(Q(registered_by_id__in=partner_ids) | Q(pk__in=with_case_here))
+
+
+def client_query_normalize(query: str) -> str:
+    """What to look for in `Client.search_text`: an ID's bare digits ('1-2345-…', Thai digits),
+    else the text as search_text stores it (NFC, lower case, single spaces)."""
+    compact = query.translate(THAI_DIGITS).replace("-", "").replace(" ", "")
+    return compact if compact.isdigit() else search_text(query)
+
+
+def _years_ago(years: int) -> dt.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet[Client]:
+    """Visible clients whose names, aliases or ID contain the query, near an age; Thai order."""
+    clients = clients_visible_to(user)
+    query = query.strip()
+    if query:
+        clients = clients.filter(search_text__contains=client_query_normalize(query))
+    if age is not None:
+        youngest = _years_ago(age + AGE_TOLERANCE + 1)
+        oldest = _years_ago(age - AGE_TOLERANCE)
+        clients = clients.filter(
+            Q(birth_date__gt=youngest, birth_date__lte=oldest)
+            | Q(
+                birth_date__isnull=True,
+                estimated_age__gte=age - AGE_TOLERANCE,
+                estimated_age__lte=age + AGE_TOLERANCE,
+            )
+        )
+    return clients.select_related("registered_by").order_by("sort_key", "pk")
+
+
+def client_cases_visible(*, user, client: Client) -> QuerySet[Case]:
+    """All of a client's cases the user may see, newest first."""
+    return (
+        cases_visible_to(user)
+        .filter(client=client)
+        .select_related("partner", "process_version__definition", "current_step")
+        .order_by("-created", "-pk")
+    )

@@ -1,0 +1,79 @@
+"""The caseworker's inbox and the partner's queue, paginated and counted on our own indexes.
+
+Viewflow's own queryset counts by joining the process table on flow_class (DESIGN.md); these read
+only our task table plus what the page shows.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from viewflow.workflow.status import STATUS
+
+from partners.models import Role
+from partners.selectors import user_memberships
+from workflows.models import CaseTask
+
+DUE_SOON = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class TaskFilters:
+    process: int | None = None  # ProcessDefinition pk
+    step: str | None = None  # Step key
+    overdue: bool = False
+    client: str = ""  # name, alias or national ID, any part
+
+
+def _with_page_data(tasks: QuerySet[CaseTask]) -> QuerySet[CaseTask]:
+    return tasks.select_related(
+        "process__client", "process__process_version__definition", "step", "owner", "partner"
+    )
+
+
+def _filtered(tasks: QuerySet[CaseTask], filters: TaskFilters) -> QuerySet[CaseTask]:
+    if filters.process:
+        tasks = tasks.filter(process__process_version__definition_id=filters.process)
+    if filters.step:
+        tasks = tasks.filter(step__key=filters.step)
+    if filters.overdue:
+        tasks = tasks.filter(due_at__lt=timezone.now())
+    if filters.client:
+        tasks = tasks.filter(process__client__search_text__contains=filters.client.strip().lower())
+    return tasks
+
+
+def tasks_inbox(*, user, filters: TaskFilters | None = None) -> QuerySet[CaseTask]:
+    """My tasks: claimed or assigned to me, at partners where I still work them."""
+    partner_ids = {m.partner_id for m in user_memberships(user)}
+    tasks = CaseTask.objects.filter(
+        owner=user, status__in=[STATUS.ASSIGNED, STATUS.STARTED], partner_id__in=partner_ids
+    )
+    return _with_page_data(_filtered(tasks, filters or TaskFilters())).order_by("-created", "-pk")
+
+
+def tasks_queue(*, user, filters: TaskFilters | None = None) -> QuerySet[CaseTask]:
+    """My partners' unclaimed tasks for the roles I hold (supervisors see caseworkers' too)."""
+    scope = Q(pk__in=[])
+    for membership in user_memberships(user):
+        roles = {membership.role}
+        if membership.role == Role.SUPERVISOR:
+            roles.add(Role.CASEWORKER)
+        if membership.role in (Role.SUPERVISOR, Role.CASEWORKER):
+            scope |= Q(partner_id=membership.partner_id, role__in=sorted(roles))
+    tasks = CaseTask.objects.filter(scope, status=STATUS.NEW)
+    tasks = _filtered(tasks, filters or TaskFilters())
+    return _with_page_data(tasks).order_by("-urgent", "-created", "-pk")
+
+
+def task_due_state(task: CaseTask, now: dt.datetime | None = None) -> str:
+    """'overdue', 'due_soon' or '' for the badges of the inbox and queue."""
+    if task.due_at is None:
+        return ""
+    now = now or timezone.now()
+    if task.due_at < now:
+        return "overdue"
+    if task.due_at < now + DUE_SOON:
+        return "due_soon"
+    return ""

@@ -1,0 +1,206 @@
+"""Starting cases and moving their tasks: claim, release, assign, complete, approve.
+
+Every change to a task runs inside `task.activation()`, which takes the flow lock
+(`select_for_update` on the case row) and re-reads the task, so two people acting on the same task
+at once cannot both succeed.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.fsm import TransitionNotAllowed
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.status import STATUS
+
+from forms_builder.models import VersionStatus
+from forms_builder.runtime import form_for
+from forms_builder.services import answer_set_create
+from partners.models import Partner
+from workflows.errors import (
+    FormInvalid,
+    ProcessNotPublished,
+    TaskAlreadyDone,
+    TaskBusy,
+    TaskNotAvailable,
+    WorkflowError,
+)
+from workflows.models import Case, CaseSource, CaseTask, Client, ProcessVersion, TaskStage
+from workflows.models.definitions import ProcessDefinition
+from workflows.routing import transition_select
+from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
+from workflows.selectors.cases import case_answers
+
+OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+
+
+def process_version_current(*, definition: ProcessDefinition) -> ProcessVersion:
+    """The newest published version: new cases start on it."""
+    version = definition.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+    if version is None:
+        raise ProcessNotPublished()
+    return version
+
+
+def case_start(
+    *,
+    partner: Partner,
+    client: Client,
+    definition: ProcessDefinition | None = None,
+    version: ProcessVersion | None = None,
+    source: str = CaseSource.CASEWORKER,
+    urgent: bool = False,
+    user=None,
+) -> Case:
+    """Open a case for a client at a partner on a process; its first task lands in the queue."""
+    from workflows.flows import CaseFlow
+
+    if version is None:
+        version = process_version_current(definition=definition)
+    if not version.is_published:
+        raise ProcessNotPublished()
+    owner = version.definition.partner_id
+    if owner is not None and owner != partner.pk:
+        raise WorkflowError(_("This process belongs to another partner."))
+    with transaction.atomic():
+        return CaseFlow.start.run(
+            partner=partner,
+            client=client,
+            process_version=version,
+            source=source,
+            urgent=urgent,
+            opened_by=user,
+        )
+
+
+class _TaskAction:
+    """Runs one change on a task under the flow lock, turning engine errors into worker messages."""
+
+    def __init__(self, task: CaseTask):
+        self.task = task
+
+    def __enter__(self):
+        try:
+            self._context = self.task.activation()
+            self.activation = self._context.__enter__()
+        except FlowLockFailed as error:
+            raise TaskBusy() from error
+        return self.activation
+
+    def __exit__(self, exc_type, exc, tb):
+        if isinstance(exc, TransitionNotAllowed):
+            self._context.__exit__(exc_type, exc, tb)
+            raise TaskAlreadyDone() from exc
+        return self._context.__exit__(exc_type, exc, tb)
+
+
+def _require_open(task: CaseTask) -> None:
+    if task.status == STATUS.DONE:
+        raise TaskAlreadyDone()
+    if task.status not in OPEN:
+        raise TaskNotAvailable()
+
+
+def task_claim(*, task: CaseTask, user) -> CaseTask:
+    """Take a task from the partner's queue into one's inbox."""
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _require_open(task)
+        if task.status != STATUS.NEW:
+            raise TaskNotAvailable(_("Someone else has already claimed this task."))
+        if not user_can_work_task(user, task):
+            raise TaskNotAvailable()
+        task.assigned = timezone.now()
+        activation.assign(user)
+    return task
+
+
+def task_release(*, task: CaseTask, user) -> CaseTask:
+    """Put a claimed task back in the queue (its holder, or a supervisor of the partner)."""
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _require_open(task)
+        if task.owner_id != user.pk and not user_is_supervisor_of(user, task.partner_id):
+            raise TaskNotAvailable()
+        if task.status != STATUS.ASSIGNED:
+            raise TaskNotAvailable()
+        task.assigned = None
+        activation.unassign()
+    return task
+
+
+def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
+    """A supervisor gives a task to a worker of the partner who holds the task's role."""
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _require_open(task)
+        if not user_is_supervisor_of(user, task.partner_id):
+            raise TaskNotAvailable()
+        if not user_can_work_task(assignee, task):
+            raise WorkflowError(_("That person does not hold this task's role at this partner."))
+        task.assigned = timezone.now()
+        if task.status == STATUS.NEW:
+            activation.assign(assignee)
+        elif task.status == STATUS.ASSIGNED:
+            activation.reassign(assignee)
+        else:
+            raise TaskNotAvailable()
+    return task
+
+
+def _check_can_complete(task: CaseTask, user) -> None:
+    _require_open(task)
+    if task.owner_id != user.pk or task.status != STATUS.ASSIGNED:
+        raise TaskNotAvailable(_("Claim this task before completing it."))
+    if not user_can_work_task(user, task):
+        raise TaskNotAvailable()
+
+
+def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
+    """Fill in a step's form: validate, store the answers, take the decision, move the case on.
+
+    All in one transaction; if no transition fits the answers, nothing is saved.
+    """
+    if task.stage != TaskStage.FILL:
+        raise TaskNotAvailable()
+    _check_can_complete(task, user)
+    form = form_for(version=task.step.form_version, data=data, files=files)
+    if not form.is_valid():
+        raise FormInvalid(form)
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _check_can_complete(task, user)
+        answer_set = answer_set_create(version=task.step.form_version, form=form, user=user)
+        answers = {**case_answers(case=task.process), **answer_set.data}
+        task.decision = transition_select(step=task.step, answers=answers)
+        task.answer_set = answer_set
+        activation.start(None)
+        task.save(update_fields=["answer_set", "decision", "started"])
+        activation.execute()
+    return task
+
+
+def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> CaseTask:
+    """A supervisor approves the step's answers (the case moves on) or returns them to be redone."""
+    if task.stage != TaskStage.APPROVE:
+        raise TaskNotAvailable()
+    _check_can_complete(task, user)
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _check_can_complete(task, user)
+        task.approved = approved
+        task.comment = comment
+        activation.start(None)
+        task.save(update_fields=["approved", "comment", "started"])
+        activation.execute()
+    return task
+
+
+__all__ = [
+    "case_start",
+    "process_version_current",
+    "task_approve",
+    "task_assign",
+    "task_claim",
+    "task_complete",
+    "task_release",
+]

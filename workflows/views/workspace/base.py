@@ -1,0 +1,57 @@
+"""What every workspace view shares: who may open it, page furniture, and the 404 rule.
+
+Another partner's case, client or task does not exist for the user: every lookup goes through a
+selector scoped to the user's partners, so a foreign id is a 404 on every URL, GET or POST.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.urls import reverse
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from partners.models import Role
+from partners.selectors import user_partner_ids
+from workflows.selectors.access import CASE_ROLES
+
+WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
+PER_PAGE = 25
+
+
+class WorkspaceAccessMixin:
+    """Only people holding one of `roles` at an active partner; others go back to the dashboard."""
+
+    roles = CASE_ROLES
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_partner_ids(request.user, self.roles):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
+    parent_url_name = ""
+    parent_label = ""
+
+    def get_breadcrumbs_items(self):
+        items = list(self.breadcrumbs_items)
+        if self.parent_url_name:
+            items.append({"url": reverse(self.parent_url_name), "label": self.parent_label})
+        items.append({"url": "", "label": self.get_page_title()})
+        return items
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_worker"] = bool(user_partner_ids(self.request.user, WORKER_ROLES))
+        return context
+
+
+def page_of(queryset, number, per_page: int = PER_PAGE):
+    """A page of one of our own querysets; its count reads only our tables (no viewflow join)."""
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def query_without_page(request) -> str:
+    """The current filters as a query string, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("p", None)
+    return params.urlencode()

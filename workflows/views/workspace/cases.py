@@ -1,0 +1,145 @@
+"""The case page (every view recorded for PDPA) and opening a case for a client."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.log_actions import log
+
+from partners.selectors import user_partners
+from workflows.diagram import process_diagram_svg
+from workflows.errors import WorkflowError
+from workflows.forms.clients import ClientSearchForm
+from workflows.forms.workspace import StartCaseForm
+from workflows.models import CaseSource
+from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
+from workflows.selectors.clients import clients_search, clients_visible_to
+from workflows.services.cases import case_start
+from workflows.views.workspace.base import (
+    WORKER_ROLES,
+    WorkspacePageMixin,
+    page_of,
+    query_without_page,
+)
+from workflows.views.workspace.rows import case_entries, path_taken
+
+CASE_VIEW_ACTION = "workflows.case.view"
+
+
+class CaseView(WorkspacePageMixin, TemplateView):
+    template_name = "workflows/workspace/case.html"
+    header_icon = "folder-open-inverse"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        cases = cases_visible_to(request.user).select_related(
+            "client",
+            "partner",
+            "process_version__definition",
+            "current_step",
+            "opened_by",
+        )
+        self.case = get_object_or_404(cases, pk=kwargs["pk"])
+
+    def get_page_title(self):
+        return _("Case %(reference)s") % {"reference": self.case.reference}
+
+    def get(self, request, *args, **kwargs):
+        # PDPA: who saw which case, one row per view (the title avoids reading the client again).
+        log(
+            instance=self.case,
+            action=CASE_VIEW_ACTION,
+            user=request.user,
+            title=self.case.reference,
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.case
+        entries = case_entries(
+            case=case, can_see_sensitive=user_can_see_sensitive(self.request.user, case)
+        )
+        path = path_taken(entries)
+        if case.current_step_id and (not path or path[-1] != case.current_step_id):
+            path.append(case.current_step_id)
+        context.update(
+            case=case,
+            client=case.client,
+            entries=entries,
+            path=path,
+            diagram=process_diagram_svg(version=case.process_version, path=path),
+        )
+        return context
+
+
+class StartCaseView(WorkspacePageMixin, TemplateView):
+    """Find the client first (or register them), then choose the process and open the case."""
+
+    roles = WORKER_ROLES
+    template_name = "workflows/workspace/case_start.html"
+    page_title = gettext_lazy("Open a case")
+    header_icon = "plus"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Looked up before the role check, so another partner's client is a 404 for everyone.
+        chosen = request.POST.get("client") or request.GET.get("client") or ""
+        self.chosen_client = (
+            get_object_or_404(clients_visible_to(request.user), pk=chosen)
+            if chosen.isdigit()
+            else None
+        )
+
+    def start_form(self, data=None):
+        return StartCaseForm(data, partners=user_partners(self.request.user, WORKER_ROLES))
+
+    def get_context_data(self, client=None, start_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        if client is None:
+            search = ClientSearchForm(request.GET or None)
+            searched = search.is_bound and search.is_valid()
+            page = None
+            if searched:
+                clients = clients_search(
+                    user=request.user,
+                    query=search.cleaned_data["q"],
+                    age=search.cleaned_data["age"],
+                )
+                page = page_of(clients, request.GET.get("p"))
+            context.update(search_form=search, page=page, query=query_without_page(request))
+        else:
+            context.update(client=client, start_form=start_form or self.start_form())
+        return context
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(client=self.chosen_client))
+
+    def post(self, request, *args, **kwargs):
+        client = self.chosen_client
+        if client is None:
+            return redirect("workflows_admin:case_start")
+        form = self.start_form(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please correct the errors below."))
+            return self.render_to_response(self.get_context_data(client=client, start_form=form))
+        try:
+            case = case_start(
+                partner=form.cleaned_data["partner"],
+                client=client,
+                definition=form.cleaned_data["definition"],
+                source=CaseSource.CASEWORKER,
+                urgent=form.cleaned_data["urgent"],
+                user=request.user,
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return self.render_to_response(self.get_context_data(client=client, start_form=form))
+        messages.success(
+            request,
+            _("Case %(reference)s opened for %(client)s. Its first task is in the queue.")
+            % {"reference": case.reference, "client": client.display_name},
+        )
+        return redirect("workflows_admin:case", pk=case.pk)

@@ -1,0 +1,259 @@
+"""The inbox (งานของฉัน), the queue (งานรอรับ) and one task: claim, release, assign, complete."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from viewflow.workflow.status import STATUS
+
+from forms_builder.runtime import form_for
+from forms_builder.selectors import answers_display
+from partners.selectors import user_partner_ids
+from workflows.errors import FormInvalid, NoTransitionMatches, WorkflowError
+from workflows.forms.workspace import ApprovalForm, AssignForm, TaskFilterForm
+from workflows.models import CaseTask, TaskStage
+from workflows.selectors.access import (
+    tasks_visible_to,
+    user_can_see_sensitive,
+    user_can_work_task,
+    user_is_supervisor_of,
+)
+from workflows.selectors.tasks import tasks_inbox, tasks_queue
+from workflows.services.cases import (
+    task_approve,
+    task_assign,
+    task_claim,
+    task_complete,
+    task_release,
+)
+from workflows.views.workspace.base import (
+    WORKER_ROLES,
+    WorkspacePageMixin,
+    page_of,
+    query_without_page,
+)
+from workflows.views.workspace.rows import case_entries, task_rows, task_title
+
+OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+
+
+class TaskListView(WorkspacePageMixin, TemplateView):
+    """My tasks, or my partners' unclaimed tasks: filters, search, pages counted cheaply."""
+
+    roles = WORKER_ROLES
+    template_name = "workflows/workspace/task_list.html"
+    header_icon = "tasks"
+    is_queue = False
+
+    def tasks(self, filters):
+        selector = tasks_queue if self.is_queue else tasks_inbox
+        return selector(user=self.request.user, filters=filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        form = TaskFilterForm(
+            request.GET if request.GET.keys() - {"p"} else None,
+            partner_ids=user_partner_ids(request.user, WORKER_ROLES),
+        )
+        page = page_of(self.tasks(form.filters()), request.GET.get("p"))
+        context.update(
+            filter_form=form,
+            page=page,
+            rows=task_rows(page.object_list),
+            query=query_without_page(request),
+            is_queue=self.is_queue,
+            is_filtered=form.is_bound,
+        )
+        return context
+
+
+class InboxView(TaskListView):
+    page_title = gettext_lazy("My tasks")
+
+
+class QueueView(TaskListView):
+    page_title = gettext_lazy("Tasks waiting")
+    is_queue = True
+
+
+def _visible_task(request, pk: int) -> CaseTask:
+    tasks = tasks_visible_to(request.user).select_related(
+        "process__client",
+        "process__partner",
+        "process__process_version__definition",
+        "step__form_version",
+        "owner",
+        "decision__target",
+        "answer_set__form_version",
+    )
+    return get_object_or_404(tasks, pk=pk)
+
+
+class TaskView(WorkspacePageMixin, TemplateView):
+    """One task: claim it, fill in its form (or approve), or give it to someone."""
+
+    template_name = "workflows/workspace/task.html"
+    parent_url_name = "workflows_admin:inbox"
+    parent_label = gettext_lazy("My tasks")
+    header_icon = "tasks"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.task = _visible_task(request, kwargs["pk"])
+
+    def get_page_title(self):
+        return task_title(self.task)
+
+    @property
+    def is_mine(self) -> bool:
+        task = self.task
+        return task.owner_id == self.request.user.pk and task.status == STATUS.ASSIGNED
+
+    def get_context_data(self, form=None, approval_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        task, user = self.task, self.request.user
+        case = task.process
+        supervisor = user_is_supervisor_of(user, task.partner_id)
+        can_see_sensitive = user_can_see_sensitive(user, case)
+        fill = task.stage == TaskStage.FILL
+        if self.is_mine and fill and form is None:
+            form = form_for(version=task.step.form_version)
+        if self.is_mine and not fill and approval_form is None:
+            approval_form = ApprovalForm()
+        is_open = task.status in OPEN
+        context.update(
+            task=task,
+            case=case,
+            client=case.client,
+            row=task_rows([task])[0],
+            is_open=is_open,
+            is_mine=self.is_mine,
+            can_claim=task.status == STATUS.NEW and user_can_work_task(user, task),
+            can_release=task.status == STATUS.ASSIGNED and (self.is_mine or supervisor),
+            form=form if self.is_mine and fill else None,
+            approval_form=approval_form if self.is_mine and not fill else None,
+            assign_form=AssignForm(task=task) if supervisor and is_open else None,
+            answers=(
+                answers_display(answer_set=task.answer_set, can_see_sensitive=can_see_sensitive)
+                if task.answer_set_id and not fill
+                else []
+            ),
+            earlier=[
+                entry
+                for entry in case_entries(case=case, can_see_sensitive=can_see_sensitive)
+                if entry.answers and entry.task.answer_set_id != task.answer_set_id
+            ],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.task.stage == TaskStage.APPROVE:
+            return self._approve()
+        return self._complete()
+
+    def _complete(self):
+        request, task = self.request, self.task
+        try:
+            done = task_complete(
+                task=task, user=request.user, data=request.POST, files=request.FILES
+            )
+        except FormInvalid as error:
+            messages.error(request, error.message)
+            return self.render_to_response(self.get_context_data(form=error.form))
+        except NoTransitionMatches as error:
+            messages.error(request, error.message)
+            form = form_for(version=task.step.form_version, data=request.POST, files=request.FILES)
+            form.is_valid()
+            return self.render_to_response(self.get_context_data(form=form))
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect("workflows_admin:task", pk=task.pk)
+        messages.success(
+            request,
+            _("Saved. Decision: %(decision)s → %(step)s.")
+            % {"decision": done.decision.label, "step": done.decision.target.name},
+        )
+        return redirect("workflows_admin:case", pk=task.process_id)
+
+    def _approve(self):
+        request, task = self.request, self.task
+        form = ApprovalForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please correct the errors below."))
+            return self.render_to_response(self.get_context_data(approval_form=form))
+        approved = form.cleaned_data["decision"] == "approve"
+        try:
+            task_approve(
+                task=task,
+                user=request.user,
+                approved=approved,
+                comment=form.cleaned_data["comment"],
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect("workflows_admin:task", pk=task.pk)
+        if approved:
+            messages.success(request, _("Approved. The case moves on."))
+        else:
+            messages.success(request, _("Returned. The step goes back to be done again."))
+        return redirect("workflows_admin:case", pk=task.process_id)
+
+
+def _back(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+class TaskActionView(View):
+    """A POST that changes who holds a task; the task must be one the user may see (else 404)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        task = _visible_task(request, pk)
+        try:
+            target = self.act(request, task)
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect(_back(request, reverse("workflows_admin:task", args=[task.pk])))
+        return redirect(target)
+
+
+class TaskClaimView(TaskActionView):
+    def act(self, request, task):
+        task_claim(task=task, user=request.user)
+        messages.success(
+            request, _("The task is yours: “%(title)s”.") % {"title": task_title(task)}
+        )
+        return reverse("workflows_admin:task", args=[task.pk])
+
+
+class TaskReleaseView(TaskActionView):
+    def act(self, request, task):
+        task_release(task=task, user=request.user)
+        messages.success(request, _("The task is back in the queue."))
+        return _back(request, reverse("workflows_admin:inbox"))
+
+
+class TaskAssignView(TaskActionView):
+    def act(self, request, task):
+        if not user_is_supervisor_of(request.user, task.partner_id):
+            raise WorkflowError(_("Only a supervisor of this partner can give tasks to people."))
+        form = AssignForm(request.POST, task=task)
+        if not form.is_valid():
+            raise WorkflowError(_("Choose a worker who holds this task's role at this partner."))
+        assignee = form.cleaned_data["assignee"]
+        task_assign(task=task, user=request.user, assignee=assignee)
+        messages.success(
+            request,
+            _("“%(title)s” given to %(person)s.") % {"title": task_title(task), "person": assignee},
+        )
+        return reverse("workflows_admin:task", args=[task.pk])

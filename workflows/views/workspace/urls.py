@@ -1,0 +1,21 @@
+from django.urls import path
+
+from workflows.views.workspace import cases, clients, dashboard, tasks
+
+app_name = "workflows_admin"
+
+urlpatterns = [
+    path("inbox/", tasks.InboxView.as_view(), name="inbox"),
+    path("queue/", tasks.QueueView.as_view(), name="queue"),
+    path("tasks/<int:pk>/", tasks.TaskView.as_view(), name="task"),
+    path("tasks/<int:pk>/claim/", tasks.TaskClaimView.as_view(), name="task_claim"),
+    path("tasks/<int:pk>/release/", tasks.TaskReleaseView.as_view(), name="task_release"),
+    path("tasks/<int:pk>/assign/", tasks.TaskAssignView.as_view(), name="task_assign"),
+    path("cases/start/", cases.StartCaseView.as_view(), name="case_start"),
+    path("cases/<int:pk>/", cases.CaseView.as_view(), name="case"),
+    path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
+    path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
+    path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
+    path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),
+    path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
+]
