@@ -112,12 +112,10 @@ class VersionStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class FormVersion(models.Model):
-    """One version of a form. Frozen once published; editing a published form makes a new draft."""
+class AbstractVersion(models.Model):
+    """What every versioned definition has (forms here, processes in workflows): a number, draft or
+    published, and who made and published it. Subclasses add `definition` and their constraints."""
 
-    definition = models.ForeignKey(
-        FormDefinition, on_delete=models.CASCADE, related_name="versions", verbose_name=_("form")
-    )
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(
         _("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
@@ -142,6 +140,24 @@ class FormVersion(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.definition} v{self.number}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == VersionStatus.PUBLISHED
+
+
+class FormVersion(AbstractVersion):
+    """One version of a form. Frozen once published; editing a published form makes a new draft."""
+
+    definition = models.ForeignKey(
+        FormDefinition, on_delete=models.CASCADE, related_name="versions", verbose_name=_("form")
+    )
+
+    class Meta:
         verbose_name = _("form version")
         verbose_name_plural = _("form versions")
         ordering = ["definition", "-number"]
@@ -156,13 +172,6 @@ class FormVersion(models.Model):
                 name="form_version_one_draft",
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.definition} v{self.number}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == VersionStatus.PUBLISHED
 
 
 class FieldType(models.TextChoices):

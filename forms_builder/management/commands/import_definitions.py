@@ -15,27 +15,33 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
 
-    def handle(self, *args, **options):
+    def import_document(self, document: dict):
+        return definitions_import(document=document)
+
+    def summary(self, report) -> str:
+        return (
+            f"Imported: {report.forms_created} new form(s), {report.versions_created} new "
+            f"version(s), {report.drafts_replaced} draft(s) replaced, "
+            f"{report.versions_unchanged} version(s) unchanged."
+        )
+
+    def read_document(self, path: str) -> dict:
         try:
-            if options["file"] == "-":
-                document = json.load(sys.stdin)
-            else:
-                with open(options["file"], encoding="utf-8") as source:
-                    document = json.load(source)
+            if path == "-":
+                return json.load(sys.stdin)
+            with open(path, encoding="utf-8") as source:
+                return json.load(source)
         except OSError as error:
-            raise CommandError(f"Cannot read {options['file']}: {error}") from None
+            raise CommandError(f"Cannot read {path}: {error}") from None
         except json.JSONDecodeError as error:
-            raise CommandError(f"{options['file']} is not valid JSON: {error}") from None
+            raise CommandError(f"{path} is not valid JSON: {error}") from None
+
+    def handle(self, *args, **options):
+        document = self.read_document(options["file"])
         try:
-            report = definitions_import(document=document)
+            report = self.import_document(document)
         except ValidationError as error:
             raise CommandError(
                 "Nothing was imported:\n" + "\n".join(f"- {m}" for m in error.messages)
             ) from None
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported: {report.forms_created} new form(s), {report.versions_created} new "
-                f"version(s), {report.drafts_replaced} draft(s) replaced, "
-                f"{report.versions_unchanged} version(s) unchanged."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(self.summary(report)))
