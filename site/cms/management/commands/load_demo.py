@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 
 from cms import demo as cms_demo
+from forms_builder import demo as forms_demo
 from partners import demo as partners_demo
+from workflows import demo as workflows_demo
 
 
 class Command(BaseCommand):
@@ -12,4 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         partners = partners_demo.load()
         cms_demo.load(partners=partners)
+        forms_demo.load(partners=partners)
+        workflows_demo.load(partners=partners)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
