@@ -1,4 +1,5 @@
-"""Demo forms: each partner's published Thai forms for the five steps of its work.
+"""Demo forms: each partner's published Thai forms for the five steps of its work, and the
+network's public report form.
 
 Keys are stable ASCII (processes route on them later): e.g. `nationality` (thai / foreign),
 `is_child`, `is_pregnant`, `is_elderly`, `is_disabled`, `is_mentally_ill`,
@@ -9,6 +10,7 @@ spec is published as a new version.
 
 from django.db import transaction
 
+from forms_builder.demo_public_report import PUBLIC_REPORT_FORM
 from forms_builder.demo_specs import DEMO_FORMS
 from forms_builder.models import FieldDefinition, FormDefinition, VersionStatus
 from forms_builder.serialization import field_as_dict
@@ -54,4 +56,5 @@ def form_sync(*, partner, spec: dict) -> FormDefinition:
 
 @transaction.atomic
 def load(*, partners) -> list[FormDefinition]:
-    return [form_sync(partner=p, spec=spec) for p in partners for spec in DEMO_FORMS]
+    shared = [form_sync(partner=None, spec=PUBLIC_REPORT_FORM)]
+    return shared + [form_sync(partner=p, spec=spec) for p in partners for spec in DEMO_FORMS]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder.be_dates import date_input_format, date_parse
-from forms_builder.uploads import upload_check
+from forms_builder.uploads import image_clean, is_image_only, upload_check
 from forms_builder.validators import national_id_clean, phone_clean
 from forms_builder.widgets import (
     NATIONAL_ID_STATUSES,
@@ -180,7 +180,9 @@ class LocationField(forms.MultiValueField):
 
 
 class AnswerFileField(forms.FileField):
-    """A photo or file whose real content is checked against the accepted types and size."""
+    """A photo or file whose real content is checked against the accepted types and size.
+
+    A photo of an image-only field is stored cleaned (resized, without EXIF/GPS metadata)."""
 
     def __init__(self, *, accept: list[str], max_size_mb: float, **kwargs):
         self.accept, self.max_size_mb = accept, max_size_mb
@@ -193,6 +195,8 @@ class AnswerFileField(forms.FileField):
             upload.content_type = upload_check(
                 upload, accept=self.accept, max_size_mb=self.max_size_mb
             )
+            if is_image_only(self.accept):
+                upload = image_clean(upload)
         return upload
 
 

@@ -16,6 +16,7 @@ from cms.models import (
     NewsArticlePage,
     NewsIndexPage,
     PartnerNetworkPage,
+    ReportPage,
 )
 
 
@@ -106,3 +107,12 @@ def content_page(parent: Page | None = None, **fields) -> ContentPage:
 
 def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
+
+
+def report_page(home: HomePage | None = None, **fields) -> ReportPage:
+    fields.setdefault("title", "แจ้งพบคนไร้ที่พึ่ง")
+    fields.setdefault("slug", "report")
+    fields.setdefault("introduction", "<p>บอกเราว่าพบบุคคลนี้ที่ไหน</p>")
+    fields.setdefault("privacy_notice", "<p>ประกาศความเป็นส่วนตัว ข้อมูลส่งถึงหน่วยงานในพื้นที่เท่านั้น</p>")
+    fields.setdefault("thank_you_text", "<p>ขอบคุณที่แจ้ง</p>")
+    return add_page(home or thai_home(), ReportPage, **fields)

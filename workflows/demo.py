@@ -14,7 +14,13 @@ from forms_builder.models import FormVersion, VersionStatus
 from partners.demo import demo_username
 from partners.models import Partner, Role, User
 from workflows.demo_cases import DEMO_CASES, case_walk
-from workflows.models import Client, ProcessDefinition, ProcessKind, StepKind
+from workflows.models import (
+    Client,
+    ProcessDefinition,
+    ProcessKind,
+    PublicReportSetting,
+    StepKind,
+)
 from workflows.serialization import process_version_as_dict
 from workflows.services.clients import client_create
 from workflows.services.definitions import (
@@ -305,6 +311,11 @@ def _demo_client(partner: Partner, spec: dict, user: User) -> tuple[Client, bool
 @transaction.atomic
 def load(*, partners: list[Partner]) -> list[ProcessDefinition]:
     definitions = [process_sync(partner=p) for p in partners]
+    for partner, definition in zip(partners, definitions, strict=True):
+        # Public reports start the partner's street process unless its administrator chose another.
+        PublicReportSetting.objects.get_or_create(
+            partner=partner, defaults={"process_definition": definition}
+        )
     for index, spec in enumerate(DEMO_CASES):
         partner = partners[index % len(partners)]
         definition = definitions[index % len(partners)]

@@ -170,10 +170,8 @@ def _edge_svg(
     source, target = boxes[t.source_id], boxes[t.target_id]
     index, count = fan
     color, width, marker = (TAKEN, 3, "arrow-taken") if taken else (LINE, 1.5, "arrow")
-    label = t.label or ""
-    if t.is_default:
-        default = _("default")
-        label = f"{label} ({default})" if label else default
+    # The default decision is drawn like the others: its own label says what it means to a worker.
+    label = t.label or (_("default") if t.is_default else "")
     if target.y > source.y:
         x1 = source.x + BOX_W * (index + 1) / (count + 1)
         y1 = source.y + BOX_H
@@ -203,7 +201,7 @@ def _edge_svg(
         f'<path d="{path}" fill="none" stroke="{color}" stroke-width="{width}" '
         f'marker-end="url(#{marker})"/>'
         f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" font-size="12" fill="{INK}" '
-        f'paint-order="stroke" stroke="#ffffff" stroke-width="4">{escape(_short(label, 24))}</text>'
+        f'paint-order="stroke" stroke="#ffffff" stroke-width="4">{escape(_short(label, 34))}</text>'
         "</g>"
     )
 

@@ -96,4 +96,4 @@ def register_workflows_log_actions(actions):
     actions.register_action(CLIENT_VIEW_ACTION, _("View client"), _("Client viewed"))
 
 
-from workflows import admin_definitions_hooks  # noqa: E402, F401
+from workflows import admin_definitions_hooks, admin_reports_hooks  # noqa: E402, F401

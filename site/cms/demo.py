@@ -17,6 +17,7 @@ from cms.models import (
     NewsArticlePage,
     NewsIndexPage,
     PartnerNetworkPage,
+    ReportPage,
 )
 from partners.demo import DEMO_PASSWORD
 from partners.models import User
@@ -95,6 +96,7 @@ def load(*, partners=None) -> HomePage:
     _site(home)
     network = _child(home, PartnerNetworkPage, content.NETWORK, show_in_menus=True)
     news = _child(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
+    report = _child(home, ReportPage, content.REPORT, show_in_menus=True)
     article = _child(news, NewsArticlePage, content.MOU_ARTICLE, date=content.MOU_ARTICLE["date"])
     campaigns = [
         (_child(home, CampaignPage, spec, **spec["audiences"]), spec)
@@ -105,6 +107,7 @@ def load(*, partners=None) -> HomePage:
         (home, content.HOME),
         (network, content.NETWORK),
         (news, content.NEWS_INDEX),
+        (report, content.REPORT),
         (article, content.MOU_ARTICLE),
         *campaigns,
     ]

@@ -224,3 +224,56 @@ CAMPAIGN_SCHOOL = {
         "call_to_action_link": "/en/network/",
     },
 }
+
+REPORT = {
+    "slug": "report",
+    "th": {
+        "title": "แจ้งพบคนไร้ที่พึ่งหรือคนขอทาน",
+        "search_description": (
+            "พบเห็นคนไร้ที่พึ่งหรือคนขอทานในจังหวัดชลบุรี แจ้งได้ที่นี่ เจ้าหน้าที่ของหน่วยงานในพื้นที่จะเข้าไปช่วยเหลือ"
+        ),
+        "introduction": (
+            "<p>บอกเราว่าพบบุคคลนี้ที่ไหน เมื่อไร และเห็นอะไร รายงานของคุณจะส่งถึงหน่วยงาน"
+            "ที่ดูแลพื้นที่นั้นโดยตรง ไม่ต้องเข้าไปพูดคุยหรือถ่ายภาพหากไม่ปลอดภัย</p>"
+        ),
+        "privacy_notice": (
+            "<p>ข้อมูลที่คุณแจ้ง (สถานที่ เวลา ลักษณะของบุคคล และภาพถ่าย) ใช้เพื่อช่วยเหลือบุคคลนั้น"
+            "ตามพระราชบัญญัติการคุ้มครองคนไร้ที่พึ่ง พ.ศ. 2557 และส่งถึงหน่วยงานภาคีเครือข่าย"
+            "ที่ดูแลพื้นที่เท่านั้น ภาพถ่ายจะถูกลบข้อมูลตำแหน่ง (GPS) ก่อนจัดเก็บ</p>"
+            "<p>ชื่อและช่องทางติดต่อของคุณไม่จำเป็นต้องให้ หากให้ไว้พร้อมความยินยอม "
+            "จะเก็บแยกจากรายงาน เห็นได้เฉพาะเจ้าหน้าที่ของหน่วยงานที่ดูแลเรื่องนี้ "
+            "และใช้เพื่อติดต่อกลับเรื่องรายงานนี้เท่านั้น ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล "
+            "พ.ศ. 2562</p>"
+        ),
+        "thank_you_text": (
+            "<p>เราได้รับรายงานของคุณแล้ว และส่งถึงหน่วยงานที่ดูแลพื้นที่นั้นเรียบร้อย "
+            "ขอบคุณที่ช่วยให้คนไร้ที่พึ่งได้รับความช่วยเหลือ</p>"
+        ),
+    },
+    "en": {
+        "title": "Report a destitute person or a beggar",
+        "search_description": (
+            "Seen a destitute person or a beggar in Chonburi? Report it here and the local "
+            "team will come to help."
+        ),
+        "introduction": (
+            "<p>Tell us where and when you saw the person and what you saw. Your report goes "
+            "straight to the partner serving that place. Do not approach the person or take a "
+            "photo if it is not safe.</p>"
+        ),
+        "privacy_notice": (
+            "<p>What you report (the place, the time, what the person looks like, a photo) is "
+            "used to help that person under the Protection of Destitute Persons Act B.E. 2557, "
+            "and goes only to the partner serving the place. Photos are stripped of their "
+            "location (GPS) before they are stored.</p>"
+            "<p>Your name and contact details are optional. If you give them with your consent, "
+            "they are kept apart from the report, seen only by the staff handling it, and used "
+            "only to contact you about this report, under the Personal Data Protection Act "
+            "B.E. 2562.</p>"
+        ),
+        "thank_you_text": (
+            "<p>We have received your report and sent it to the partner serving that place. "
+            "Thank you for helping a person in need get help.</p>"
+        ),
+    },
+}

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -55,6 +56,7 @@ class HomePage(SitePage):
         "cms.CampaignPage",
         "cms.PartnerNetworkPage",
         "cms.ContentPage",
+        "cms.ReportPage",
     ]
     # Made by a migration; its other languages come from the Translate action, not "add page".
     is_creatable = False
@@ -249,6 +251,54 @@ class ContentPage(SitePage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class ReportPage(RoutablePageMixin, SitePage):
+    """Where the public reports a person who needs help; the questions are the newest published
+    `public_report` form of forms_builder, so administrators change them without code."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Shown just before the send button (PDPA): what is collected, why, who sees it "
+            "and how long it is kept."
+        ),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown after sending, above the reference number and the 1300 hotline."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    # One per home page, and so one per language.
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("report page")
+        verbose_name_plural = _("report pages")
+
+    @path("")
+    def report_view(self, request):
+        from cms.report_views import report_page_serve
+
+        return report_page_serve(self, request)
+
+    @path("thanks/")
+    def thanks_view(self, request):
+        from cms.report_views import report_thanks_serve
+
+        return report_thanks_serve(self, request)
 
 
 class PageText(models.Model):

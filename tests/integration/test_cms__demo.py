@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
-from cms.models import CampaignPage, HomePage, NewsArticlePage, PartnerNetworkPage
+from cms.models import CampaignPage, HomePage, NewsArticlePage, PartnerNetworkPage, ReportPage
 from partners.models import User
 from tests.factories_cms import fresh_cache  # noqa: F401 - autouse fixture
 
@@ -23,6 +23,7 @@ def test_the_demo_site_exists_once_in_thai_and_english(demo):
         assert PartnerNetworkPage.objects.filter(locale__language_code=code).count() == 1
         assert CampaignPage.objects.filter(locale__language_code=code).count() == 2
         assert NewsArticlePage.objects.filter(locale__language_code=code).count() == 1
+        assert ReportPage.objects.filter(locale__language_code=code).count() == 1
     assert not Page.objects.filter(live=False).exists()
 
 
@@ -54,3 +55,11 @@ def test_the_demo_editor_moderates(demo):
     editor = User.objects.get(username="editor")
     assert editor.check_password("demo")
     assert editor.groups.filter(name="Moderators").exists()
+
+
+def test_the_demo_report_page_asks_the_network_form_in_thai_and_english(demo, client):
+    thai = client.get("/report/").content.decode()
+    assert "แจ้งพบคนไร้ที่พึ่งหรือคนขอทาน" in thai and "พบบุคคลนี้ที่ไหน" in thai
+    assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in thai
+    english = client.get("/en/report/").content.decode()
+    assert "Where did you see the person?" in english and "Personal Data Protection Act" in english

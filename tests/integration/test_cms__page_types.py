@@ -10,13 +10,14 @@ from cms.models import (
     NewsArticlePage,
     NewsIndexPage,
     PartnerNetworkPage,
+    ReportPage,
 )
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
     def test_the_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, CampaignPage, PartnerNetworkPage, ContentPage}
+            HomePage, {NewsIndexPage, CampaignPage, PartnerNetworkPage, ContentPage, ReportPage}
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

@@ -10,8 +10,9 @@ def test_load_demo_publishes_five_thai_forms_per_partner_idempotently(db):
     call_command("load_demo")
     call_command("load_demo")
     assert Partner.objects.count() == 4
-    assert FormDefinition.objects.count() == 4 * len(DEMO_FORMS)
-    assert FormVersion.objects.count() == 4 * len(DEMO_FORMS)
+    # Each partner's forms, and the network's public report form.
+    assert FormDefinition.objects.count() == 4 * len(DEMO_FORMS) + 1
+    assert FormVersion.objects.count() == 4 * len(DEMO_FORMS) + 1
     assert not FormVersion.objects.exclude(status=VersionStatus.PUBLISHED).exists()
     screening = FormVersion.objects.get(
         definition__partner__code="pattaya", definition__key="begging_screening"

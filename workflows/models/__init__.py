@@ -9,6 +9,7 @@ from workflows.models.definitions import (
     StepKind,
     Transition,
 )
+from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
 __all__ = [
     "Case",
@@ -20,6 +21,9 @@ __all__ = [
     "ProcessDefinition",
     "ProcessKind",
     "ProcessVersion",
+    "PublicReport",
+    "PublicReportSetting",
+    "ReporterContact",
     "Sex",
     "Step",
     "StepKind",

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow.exceptions import FlowLockFailed
-from viewflow.workflow.status import STATUS
+from viewflow.workflow.status import PROCESS, STATUS
+from wagtail.log_actions import log
 
 from forms_builder.models import VersionStatus
 from forms_builder.runtime import form_for
@@ -195,7 +196,39 @@ def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> 
     return task
 
 
+CASE_CLOSE_ACTION = "workflows.case.close"
+
+
+def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> Case:
+    """End an open case early with an outcome (e.g. a duplicate report): its open tasks are
+    cancelled under the flow lock, the case is finished, and the audit log says who did it."""
+    from workflows.flows import CaseFlow
+
+    try:
+        with CaseFlow.lock(case.pk), transaction.atomic():
+            case = Case.objects.get(pk=case.pk)
+            if case.status in (PROCESS.DONE, PROCESS.CANCELED):
+                raise WorkflowError(_("This case is already closed."))
+            for task in case.task_set.filter(status__in=(STATUS.NEW, STATUS.ASSIGNED)):
+                task.flow_task.activation_class(task).cancel()
+            case.status = PROCESS.DONE
+            case.finished = timezone.now()
+            case.outcome = outcome
+            case.save(update_fields=["status", "finished", "outcome"])
+            log(
+                instance=case,
+                action=CASE_CLOSE_ACTION,
+                user=user,
+                title=case.reference,
+                data={"outcome": outcome, **(data or {})},
+            )
+    except FlowLockFailed as error:
+        raise TaskBusy() from error
+    return case
+
+
 __all__ = [
+    "case_close",
     "case_start",
     "process_version_current",
     "task_approve",

@@ -19,6 +19,7 @@ CLIENT_FIELDS = (
     "nationality",
     "birth_date",
     "estimated_age",
+    "found_area_code",
     "found_place",
 )
 

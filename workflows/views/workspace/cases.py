@@ -15,6 +15,7 @@ from workflows.forms.workspace import StartCaseForm
 from workflows.models import CaseSource
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.clients import clients_search, clients_visible_to
+from workflows.selectors.reports import public_report_panel
 from workflows.services.cases import case_start
 from workflows.views.workspace.base import (
     WORKER_ROLES,
@@ -71,6 +72,7 @@ class CaseView(WorkspacePageMixin, TemplateView):
             path=path,
             diagram=process_diagram_svg(version=case.process_version, path=path),
         )
+        context.update(public_report_panel(case=case, user=self.request.user))
         return context
 
 
