@@ -66,12 +66,12 @@ def _translate(page: Page, locale: Locale, words: dict) -> Page:
 
 
 def _site(home: HomePage) -> None:
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None or site.root_page_id != home.pk:
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ที่พึ่ง"},
-        )
+    # The address `make run` serves, so canonical, Open Graph and sitemap URLs work locally;
+    # production sets its own host name under Settings → Sites.
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "127.0.0.1", "port": 8000, "root_page": home, "site_name": "ที่พึ่ง"},
+    )
 
 
 def load_editor() -> User:

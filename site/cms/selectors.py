@@ -139,7 +139,7 @@ def page_language_links(*, page: Page | None, request) -> list[LanguageLink]:
         if target is None:
             homes = homes if homes is not None else _home_pages_by_language(site)
             target = homes.get(code)
-        url = target.get_full_url(request) if target is not None else f"/{code}/"
+        url = target.get_url(request) if target is not None else f"/{code}/"
         links.append(
             LanguageLink(
                 language_code=code,

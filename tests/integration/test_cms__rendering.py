@@ -97,7 +97,8 @@ def test_language_switcher_links_to_the_translation(client):
     assert 'aria-current="true" lang="th"' in switcher
     english = client.get("/en/news/switch/").content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', english, re.S).group(0)
-    assert re.search(r'href="http://[^/"]+/news/switch/"', switcher)
+    # Relative, so the switch works on whatever host serves the site (the Site record may differ).
+    assert 'href="/news/switch/"' in switcher
 
 
 def test_language_switcher_falls_back_to_the_home_page_of_the_other_language(client):
@@ -105,7 +106,7 @@ def test_language_switcher_falls_back_to_the_home_page_of_the_other_language(cli
     news_article(slug="thai-only")
     html = client.get("/news/thai-only/").content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    assert re.search(r'href="http://[^/"]+/en/"', switcher)
+    assert 'href="/en/"' in switcher
     assert 'hreflang="en" href' not in html.split("</head>")[0]
 
 

@@ -113,7 +113,8 @@ LOGIN_URL = "wagtailadmin_login"
 # Thai first, English second.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then Thai for Wagtail's own strings that its Thai catalogue lacks (see that file).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
