@@ -49,7 +49,35 @@ class FormPurpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class FormDefinition(models.Model):
+class AbstractDefinition(models.Model):
+    """What forms and processes share: a stable key and bilingual names and descriptions.
+    Subclasses add the partner (empty = the whole network) and the key's uniqueness."""
+
+    key = models.SlugField(
+        _("key"),
+        max_length=64,
+        help_text=_("A stable ASCII name, unique within the partner, e.g. street_intake."),
+    )
+    name_th = models.CharField(_("name (Thai)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    description_th = models.TextField(_("description (Thai)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name_th"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class FormDefinition(AbstractDefinition):
     """A form of one partner (or shared by the whole network when partner is empty)."""
 
     partner = models.ForeignKey(
@@ -61,15 +89,6 @@ class FormDefinition(models.Model):
         verbose_name=_("partner"),
         help_text=_("Leave empty for a form shared by the whole network."),
     )
-    key = models.SlugField(
-        _("key"),
-        max_length=64,
-        help_text=_("A stable ASCII name, unique within the partner, e.g. street_intake."),
-    )
-    name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
-    description_th = models.TextField(_("description (Thai)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     purpose = models.CharField(
         _("purpose"), max_length=20, choices=FormPurpose.choices, default=FormPurpose.OTHER
     )
@@ -81,13 +100,10 @@ class FormDefinition(models.Model):
         related_name="copies",
         verbose_name=_("copied from"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    class Meta:
+    class Meta(AbstractDefinition.Meta):
         verbose_name = _("form")
         verbose_name_plural = _("forms")
-        ordering = ["name_th"]
         constraints = [
             models.UniqueConstraint(
                 fields=["partner", "key"], name="form_definition_unique_key_per_partner"
@@ -98,13 +114,6 @@ class FormDefinition(models.Model):
                 name="form_definition_unique_shared_key",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
 
 
 class VersionStatus(models.TextChoices):

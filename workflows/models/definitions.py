@@ -4,7 +4,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.models import AbstractVersion, FormVersion, field_key_validator, localized
+from forms_builder.models import (
+    AbstractDefinition,
+    AbstractVersion,
+    FormVersion,
+    field_key_validator,
+    localized,
+)
 from partners.models import Partner, Role
 
 
@@ -16,7 +22,7 @@ class ProcessKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProcessDefinition(models.Model):
+class ProcessDefinition(AbstractDefinition):
     """A process of one partner (or of the whole network when partner is empty)."""
 
     partner = models.ForeignKey(
@@ -28,19 +34,11 @@ class ProcessDefinition(models.Model):
         verbose_name=_("partner"),
         help_text=_("Leave empty for a process shared by the whole network."),
     )
-    key = models.SlugField(_("key"), max_length=64)
-    name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
-    description_th = models.TextField(_("description (Thai)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=ProcessKind.choices)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    class Meta:
+    class Meta(AbstractDefinition.Meta):
         verbose_name = _("process")
         verbose_name_plural = _("processes")
-        ordering = ["name_th"]
         constraints = [
             models.UniqueConstraint(
                 fields=["partner", "key"], name="process_definition_unique_key_per_partner"
@@ -51,13 +49,6 @@ class ProcessDefinition(models.Model):
                 name="process_definition_unique_shared_key",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
 
 
 class ProcessVersion(AbstractVersion):
