@@ -191,3 +191,36 @@ def test_an_administrator_sees_clients_but_is_not_offered_to_open_cases(client, 
         content = client.get(page).content.decode()
         assert "สมชาย" in content and url("case_start") not in content
     assert client.get(url("case_start")).status_code == 302
+
+
+def test_a_whole_valid_national_id_finds_its_holder_across_the_network(
+    client, partner, other_partner
+):
+    elsewhere = client_at(other_partner, first_name="ประยูร", national_id=VALID_ID)
+    worker_here = member(Role.CASEWORKER, partner=partner)
+    assert names(clients_search(user=worker_here, query="1-1017-00230-70-8")) == ["ประยูร"]
+    # Anything less than the whole valid ID finds nothing of another partner's.
+    assert names(clients_search(user=worker_here, query=VALID_ID[:10])) == []
+    assert names(clients_search(user=worker_here, query="ประยูร")) == []
+    client.force_login(worker_here)
+    assert client.get(url("client", elsewhere.pk)).status_code == 404
+    page = client.get(url("case_start"), {"q": VALID_ID}).content.decode()
+    assert f"?client={elsewhere.pk}&amp;id={VALID_ID}" in page
+    assert url("client", elsewhere.pk) not in page
+
+
+def test_a_case_is_opened_here_for_a_person_registered_elsewhere_only_with_their_id(
+    client, partner, other_partner
+):
+    elsewhere = client_at(other_partner, first_name="ประยูร", national_id=VALID_ID)
+    worker_here = member(Role.CASEWORKER, partner=partner)
+    definition = screening_definition(partner)
+    client.force_login(worker_here)
+    data = {"client": elsewhere.pk, "partner": partner.pk, "definition": definition.pk}
+    assert client.post(url("case_start"), data).status_code == 404
+    assert client.post(url("case_start"), {**data, "id": "1101700230707"}).status_code == 404
+    response = client.post(url("case_start"), {**data, "id": VALID_ID})
+    case = Case.objects.get()
+    assert response.url == url("case", case.pk)
+    assert (case.client, case.partner) == (elsewhere, partner)
+    assert client.get(url("client", elsewhere.pk)).status_code == 200

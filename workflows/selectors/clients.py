@@ -1,12 +1,16 @@
 """Which clients a user sees, and finding them: Thai substring search, national ID, approximate age.
 
 A user sees the clients registered by their partners and those with a case at their partners.
+Someone holding a person's valid national ID (the card in front of them) also finds that person
+wherever in the network they were registered, so one person is not registered twice; they can then
+open a case for them at their own partner, which makes the client theirs to see.
 """
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
+from stdnum.th import pin
 
 from forms_builder.be_dates import THAI_DIGITS
 from thai.text import search_text
@@ -29,6 +33,21 @@ def client_query_normalize(query: str) -> str:
     return compact if compact.isdigit() else search_text(query)
 
 
+def client_national_id(query: str) -> str | None:
+    """The query as a valid Thai national ID (digits only), or None."""
+    compact = client_query_normalize(query)
+    return compact if len(compact) == 13 and pin.is_valid(compact) else None
+
+
+def clients_for_case_start(*, user, national_id: str = "") -> QuerySet[Client]:
+    """Clients the user may open a case for: visible ones, or the holder of a valid national ID."""
+    clients = clients_visible_to(user)
+    national_id = client_national_id(national_id) if national_id else None
+    if national_id:
+        clients = clients | Client.objects.filter(national_id=national_id)
+    return clients
+
+
 def _years_ago(years: int) -> dt.date:
     today = timezone.localdate()
     try:
@@ -38,9 +57,14 @@ def _years_ago(years: int) -> dt.date:
 
 
 def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet[Client]:
-    """Visible clients whose names, aliases or ID contain the query, near an age; Thai order."""
-    clients = clients_visible_to(user)
+    """Visible clients whose names, aliases or ID contain the query, near an age; Thai order.
+
+    A whole valid national ID also finds its holder across the network (`visible_here` False)."""
     query = query.strip()
+    visible = clients_visible_to(user)
+    clients = clients_for_case_start(user=user, national_id=query).annotate(
+        visible_here=ExpressionWrapper(Q(pk__in=visible.values("pk")), output_field=BooleanField())
+    )
     if query:
         clients = clients.filter(search_text__contains=client_query_normalize(query))
     if age is not None:

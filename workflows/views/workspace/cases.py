@@ -14,7 +14,7 @@ from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import StartCaseForm
 from workflows.models import CaseSource
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
-from workflows.selectors.clients import clients_search, clients_visible_to
+from workflows.selectors.clients import clients_for_case_start, clients_search
 from workflows.selectors.reports import public_report_panel
 from workflows.services.cases import case_start
 from workflows.views.workspace.base import (
@@ -88,8 +88,11 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
         super().setup(request, *args, **kwargs)
         # Looked up before the role check, so another partner's client is a 404 for everyone.
         chosen = request.POST.get("client") or request.GET.get("client") or ""
+        national_id = request.POST.get("id") or request.GET.get("id") or ""
         self.chosen_client = (
-            get_object_or_404(clients_visible_to(request.user), pk=chosen)
+            get_object_or_404(
+                clients_for_case_start(user=request.user, national_id=national_id), pk=chosen
+            )
             if chosen.isdigit()
             else None
         )
