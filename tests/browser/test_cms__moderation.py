@@ -27,6 +27,8 @@ def test_a_news_article_goes_live_through_moderation(transactional_db, page):
     page.goto(f"/admin/pages/add/cms/newsarticlepage/{index.pk}/")
     page.fill("#id_title", TITLE)
     page.fill("#id_introduction", "สรุปผลการติดตามในเดือนนี้")
+    # Wagtail fills the slug from the title in the browser; submitting before it has would fail.
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     open_footer_menu(page)
     page.click("footer button[name=action-submit]")
     page.wait_for_url(f"**/admin/pages/{index.pk}/")
