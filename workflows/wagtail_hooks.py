@@ -24,64 +24,32 @@ def register_workspace_urls():
     return [path("work/", include(urls, namespace="workflows_admin"))]
 
 
-@hooks.register("register_admin_menu_item")
-def register_inbox_menu_item():
-    return RoleMenuItem(
-        _("My tasks"),
-        reverse("workflows_admin:inbox"),
-        roles=WORKERS,
-        name="inbox",
-        icon_name="tasks",
-        order=110,
-    )
+# (label, URL name, roles, menu name, icon, order) of the workspace's menu items.
+WORKSPACE_MENU = [
+    (_("My tasks"), "inbox", WORKERS, "inbox", "tasks", 110),
+    (_("Tasks waiting"), "queue", WORKERS, "queue", "list-ul", 120),
+    (_("Clients"), "client_index", [*WORKERS, Role.ADMINISTRATOR], "clients", "user", 130),
+    (_("Open a case"), "case_start", WORKERS, "case-start", "plus", 140),
+    (_("Work overview"), "dashboard", [Role.SUPERVISOR], "work-overview", "table", 150),
+]
 
 
-@hooks.register("register_admin_menu_item")
-def register_queue_menu_item():
-    return RoleMenuItem(
-        _("Tasks waiting"),
-        reverse("workflows_admin:queue"),
-        roles=WORKERS,
-        name="queue",
-        icon_name="list-ul",
-        order=120,
-    )
+def _menu_item_hook(label, url_name, roles, name, icon_name, order):
+    def register_menu_item():
+        return RoleMenuItem(
+            label,
+            reverse(f"workflows_admin:{url_name}"),
+            roles=roles,
+            name=name,
+            icon_name=icon_name,
+            order=order,
+        )
+
+    return register_menu_item
 
 
-@hooks.register("register_admin_menu_item")
-def register_clients_menu_item():
-    return RoleMenuItem(
-        _("Clients"),
-        reverse("workflows_admin:client_index"),
-        roles=[*WORKERS, Role.ADMINISTRATOR],
-        name="clients",
-        icon_name="user",
-        order=130,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_start_case_menu_item():
-    return RoleMenuItem(
-        _("Open a case"),
-        reverse("workflows_admin:case_start"),
-        roles=WORKERS,
-        name="case-start",
-        icon_name="plus",
-        order=140,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_overview_menu_item():
-    return RoleMenuItem(
-        _("Work overview"),
-        reverse("workflows_admin:dashboard"),
-        roles=[Role.SUPERVISOR],
-        name="work-overview",
-        icon_name="table",
-        order=150,
-    )
+for _entry in WORKSPACE_MENU:
+    hooks.register("register_admin_menu_item", _menu_item_hook(*_entry))
 
 
 @hooks.register("construct_homepage_panels")
