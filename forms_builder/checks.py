@@ -9,8 +9,8 @@ from forms_builder.answers import CHOICE_TYPES, answer_value_check
 from forms_builder.be_dates import date_bound
 from forms_builder.conditions import condition_validate, is_empty
 from forms_builder.models import FIELD_KEY_PATTERN, FieldType
-from forms_builder.uploads import MAX_SIZE_MB_LIMIT, accept_problems
-from forms_builder.validators import pattern_problem
+from forms_builder.runtime.uploads import MAX_SIZE_MB_LIMIT, accept_problems
+from forms_builder.runtime.validators import pattern_problem
 
 CHOICE_VALUE_PATTERN = r"^[a-z0-9][a-z0-9_]{0,62}$"
 VALIDATION_KEYS = {

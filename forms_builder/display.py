@@ -6,9 +6,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from forms_builder.models import FieldDefinition
+from forms_builder.runtime.validators import phone_format
+from forms_builder.runtime.widgets import NATIONAL_ID_STATUSES
 from forms_builder.texts import localized_text
-from forms_builder.validators import phone_format
-from forms_builder.widgets import NATIONAL_ID_STATUSES
 from partners.areas import area_name
 from thai.dates import format_thai_date
 

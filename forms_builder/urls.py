@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from forms_builder.area_lookup import areas_view
+from forms_builder.runtime.area_lookup import areas_view
 
 app_name = "forms_builder"
 

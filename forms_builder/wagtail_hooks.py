@@ -1,6 +1,6 @@
 """The forms administration in the Wagtail admin: its URLs and its menu item.
 
-Extension point: `forms_builder_version_usages` (see forms_builder.views.definitions.USAGES_HOOK)
+Extension point: `forms_builder_version_usages` (forms_builder.admin.views.definitions.USAGES_HOOK)
 lets a later app (workflows) list which processes use each form version.
 """
 
@@ -8,7 +8,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from forms_builder.views import urls
+from forms_builder.admin import urls
 from partners.menus import RoleMenuItem
 from partners.models import Role
 

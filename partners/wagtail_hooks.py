@@ -2,9 +2,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from partners import admin_urls
 from partners.menus import AdminLanguageMenuItem, RoleMenuItem
 from partners.models import Role
+from partners.views import urls as admin_urls
 from partners.views.language import admin_languages
 
 

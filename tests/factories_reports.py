@@ -8,7 +8,7 @@ from PIL import Image
 
 from forms_builder.demo import form_sync
 from forms_builder.demo_public_report import PUBLIC_REPORT_FORM
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import form_version_for
 from partners import demo as partners_demo
 from partners.models import Partner

@@ -290,13 +290,13 @@ class ReportPage(RoutablePageMixin, SitePage):
 
     @path("")
     def report_view(self, request):
-        from cms.report_views import report_page_serve
+        from cms.reports.views import report_page_serve
 
         return report_page_serve(self, request)
 
     @path("thanks/")
     def thanks_view(self, request):
-        from cms.report_views import report_thanks_serve
+        from cms.reports.views import report_thanks_serve
 
         return report_thanks_serve(self, request)
 

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
 from forms_builder.models import FormVersion
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
 
 PAGE = Template(

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 
-from cms.reports import RATE_LIMIT
+from cms.reports.sending import RATE_LIMIT
 from forms_builder.models import AnswerFile, AnswerSet
 from tests.factories_cms import english_home, fresh_cache, report_page, translate  # noqa: F401
 from tests.factories_reports import jpeg, report_data, report_network

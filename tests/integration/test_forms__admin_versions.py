@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail import hooks
 
+from forms_builder.admin.views.definitions import USAGES_HOOK
 from forms_builder.models import AnswerSet, FieldType, FormVersion, VersionStatus
-from forms_builder.views.definitions import USAGES_HOOK
 from partners.models import Role
 from tests.factories import PartnerFactory, member
 from tests.factories_forms_admin import field_post, form_with_fields, newest, text_fields

@@ -2,7 +2,7 @@ from django.core.management import call_command
 
 from forms_builder.demo_specs import DEMO_FORMS
 from forms_builder.models import FormDefinition, FormVersion, VersionStatus
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from partners.models import Partner
 
 

@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from forms_builder.models import AnswerFile, FieldType
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
+from forms_builder.runtime.uploads import IMAGE_MAX_SIDE, image_clean, is_image_only
 from forms_builder.services import answer_set_create
-from forms_builder.uploads import IMAGE_MAX_SIDE, image_clean, is_image_only
 from tests.factories_forms import field, version_with
 
 GPS_IFD = 0x8825

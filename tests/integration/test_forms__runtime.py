@@ -10,7 +10,7 @@ from django.utils import translation
 from PIL import Image
 
 from forms_builder.models import AnswerFile, AnswerSet, FieldType
-from forms_builder.runtime import form_class_for, form_for
+from forms_builder.runtime.dynamic_form import form_class_for, form_for
 from forms_builder.services import answer_set_create
 from tests.factories_forms import field, version_with
 

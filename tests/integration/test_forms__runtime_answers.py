@@ -4,7 +4,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from forms_builder.models import FieldType
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import answers_display
 from forms_builder.services import (
     answer_set_create,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from forms_builder.be_dates import date_input_format, date_parse
-from forms_builder.widgets import BuddhistDateInput
+from forms_builder.runtime.widgets import BuddhistDateInput
 
 
 def test_thai_reads_the_buddhist_era():

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
-from forms_builder.fields import FieldBuilder
 from forms_builder.models import FieldType
+from forms_builder.runtime.field_builder import FieldBuilder
 from tests.factories_forms import field
 
 
@@ -202,7 +202,7 @@ def test_a_date_without_its_time_is_not_dropped_silently():
 
 
 def test_patterns_that_cannot_be_used_are_refused():
-    from forms_builder.validators import pattern_problem
+    from forms_builder.runtime.validators import pattern_problem
 
     assert pattern_problem(r"^\d{5}$") is None
     assert pattern_problem("(unclosed")

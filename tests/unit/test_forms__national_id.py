@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.th import pin
 
-from forms_builder.form_fields import NationalIdField
-from forms_builder.validators import national_id_clean
+from forms_builder.runtime.fields import NationalIdField
+from forms_builder.runtime.validators import national_id_clean
 
 twelve_digits = st.tuples(
     st.sampled_from("12345678"), st.text(alphabet="0123456789", min_size=11, max_size=11)

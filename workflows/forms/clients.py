@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.form_fields import BuddhistDateField
-from forms_builder.validators import national_id_clean
+from forms_builder.runtime.fields import BuddhistDateField
+from forms_builder.runtime.validators import national_id_clean
 from partners.models import Partner
 from workflows.models import Client, IdStatus
 from workflows.services.clients import CLIENT_FIELDS

@@ -14,7 +14,7 @@ from viewflow.workflow.status import PROCESS, STATUS
 from wagtail.log_actions import log
 
 from forms_builder.models import VersionStatus
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
 from partners.models import Partner
 from workflows.errors import (

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.admin_condition_forms import (
+from forms_builder.admin.condition_forms import (
     CONDITION_SOURCE_EXCLUDED,
     ConditionRowFormSet,
     condition_rows_initial,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from viewflow.workflow.status import STATUS
 
-from forms_builder.runtime import form_for
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import answers_display
 from partners.selectors import user_partner_ids
 from workflows.errors import FormInvalid, NoTransitionMatches, WorkflowError

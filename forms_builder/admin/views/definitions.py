@@ -10,18 +10,18 @@ from wagtail import hooks
 from wagtail.admin.widgets import HeaderButton
 
 from forms_builder import services
-from forms_builder.admin_forms import (
+from forms_builder.admin.forms import (
     FormDefinitionCreateForm,
     FormDefinitionDetailsForm,
     FormDefinitionFilterForm,
 )
-from forms_builder.admin_selectors import (
+from forms_builder.admin.selectors import (
     form_definitions_in_admin,
     partners_for_new_forms,
 )
-from forms_builder.admin_services import form_definition_update
+from forms_builder.admin.services import form_definition_update
+from forms_builder.admin.views.base import DefinitionView, FormsAdminView
 from forms_builder.models import FormVersion, VersionStatus
-from forms_builder.views.base import DefinitionView, FormsAdminView
 from partners.selectors import user_is_central_administrator
 
 PER_PAGE = 25

@@ -1,6 +1,6 @@
 """The caseworker's workspace in the Wagtail admin: URLs, menu items, home panel, audit actions.
 
-Process administration (W2) registers its own through workflows.admin_definitions_hooks, imported
+Process administration (W2) registers its own through workflows.wagtail_hooks.definitions, imported
 at the end of this file.
 """
 
@@ -64,4 +64,4 @@ def register_workflows_log_actions(actions):
     actions.register_action(CLIENT_VIEW_ACTION, _("View client"), _("Client viewed"))
 
 
-from workflows import admin_definitions_hooks, admin_reports_hooks  # noqa: E402, F401
+from workflows.wagtail_hooks import definitions, reports  # noqa: E402, F401

@@ -7,7 +7,7 @@ the answers that travel with the case.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.form_fields import PhoneField
+from forms_builder.runtime.fields import PhoneField
 
 CONSENT_TEXT = _(
     "I agree that staff of the partner handling my report may contact me about it. "

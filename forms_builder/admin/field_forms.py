@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from forms_builder.answers import answer_value_check
 from forms_builder.be_dates import date_input_format, date_parse
 from forms_builder.models import FieldDefinition, FieldType, field_key_validator
-from forms_builder.uploads import DEFAULT_MAX_SIZE_MB, MAX_SIZE_MB_LIMIT
-from forms_builder.validators import pattern_problem
+from forms_builder.runtime.uploads import DEFAULT_MAX_SIZE_MB, MAX_SIZE_MB_LIMIT
+from forms_builder.runtime.validators import pattern_problem
 
 NUMBER_TYPES = {FieldType.INTEGER, FieldType.DECIMAL}
 CHOICE_TYPES = {FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE}

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from forms_builder.answers import answer_initial
 from forms_builder.be_dates import date_bound
-from forms_builder.form_fields import (
+from forms_builder.models import FieldDefinition
+from forms_builder.runtime.fields import (
     AnswerFileField,
     BuddhistDateField,
     BuddhistDateTimeField,
@@ -24,10 +25,9 @@ from forms_builder.form_fields import (
     PhoneField,
     ThaiAddressField,
 )
-from forms_builder.models import FieldDefinition
+from forms_builder.runtime.uploads import DEFAULT_MAX_SIZE_MB, accept_expand
+from forms_builder.runtime.validators import PatternValidator
 from forms_builder.texts import localized_text
-from forms_builder.uploads import DEFAULT_MAX_SIZE_MB, accept_expand
-from forms_builder.validators import PatternValidator
 
 # Django's own Thai catalogue lacks some of these; ours words them for the people who answer.
 ERROR_MESSAGES = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workflows.views import reports
+from workflows.views.reports import views as reports
 
 app_name = "workflows_reports"
 

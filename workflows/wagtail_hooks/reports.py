@@ -9,7 +9,7 @@ from partners.menus import RoleMenuItem
 from partners.models import Role
 from workflows.services.cases import CASE_CLOSE_ACTION
 from workflows.services.public_reports import REPORT_SETTING_ACTION
-from workflows.views import reports_urls
+from workflows.views.reports import urls as reports_urls
 
 
 @hooks.register("register_admin_urls")

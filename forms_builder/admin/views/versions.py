@@ -7,10 +7,10 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from forms_builder.admin_display import field_rows
+from forms_builder.admin.display import field_rows
+from forms_builder.admin.views.base import DefinitionView
 from forms_builder.models import FormVersion
-from forms_builder.runtime import form_for
-from forms_builder.views.base import DefinitionView
+from forms_builder.runtime.dynamic_form import form_for
 
 PHONE_WIDTH = 390
 

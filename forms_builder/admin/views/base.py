@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from forms_builder.admin_selectors import (
+from forms_builder.admin.selectors import (
     form_definition_can_edit,
     form_definition_for_admin,
     form_version_current,

@@ -7,8 +7,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
-from cms.report_forms import ReporterContactForm
-from cms.reports import (
+from cms.reports.sending import (
     RATE_WINDOW_SECONDS,
     report_rate_count,
     report_rate_exceeded,
@@ -16,7 +15,8 @@ from cms.reports import (
     thanks_reference,
     thanks_remember,
 )
-from forms_builder.runtime import form_for
+from cms.reports.forms import ReporterContactForm
+from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import form_version_for
 
 FORM_KEY = "public_report"

@@ -5,7 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from forms_builder.views.definitions import USAGES_HOOK
+from forms_builder.admin.views.definitions import USAGES_HOOK
 from partners.menus import RoleMenuItem
 from partners.models import Role
 from workflows.selectors.definitions import form_version_usages

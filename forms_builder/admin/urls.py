@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forms_builder.views import definitions, draft, fields, transfer, versions
+from forms_builder.admin.views import definitions, draft, fields, transfer, versions
 
 app_name = "forms_builder_admin"
 

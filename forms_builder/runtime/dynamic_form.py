@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import UploadedFile
 
 from forms_builder.answers import NON_ANSWER_TYPES, answer_to_json
 from forms_builder.conditions import condition_evaluate
-from forms_builder.fields import FieldBuilder
 from forms_builder.models import FieldDefinition, FieldType, FormVersion
+from forms_builder.runtime.field_builder import FieldBuilder
 
 
 class DynamicForm(forms.Form):

@@ -9,10 +9,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder import services
-from forms_builder.admin_forms import FormDefinitionCopyForm, ImportForm
-from forms_builder.admin_selectors import bundle_permission_problems, partners_for_new_forms
+from forms_builder.admin.forms import FormDefinitionCopyForm, ImportForm
+from forms_builder.admin.selectors import bundle_permission_problems, partners_for_new_forms
+from forms_builder.admin.views.base import DefinitionView, FormsAdminView
 from forms_builder.serialization import definitions_export, definitions_import
-from forms_builder.views.base import DefinitionView, FormsAdminView
 
 
 class CopyView(DefinitionView):

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder import services
-from forms_builder.admin_selectors import published_field_keys
+from forms_builder.admin.selectors import published_field_keys
+from forms_builder.admin.views.base import DefinitionView
 from forms_builder.conditions import condition_fields
 from forms_builder.models import FieldDefinition, FieldType, FormVersion
-from forms_builder.views.base import DefinitionView
 
 
 class DraftMixin(DefinitionView):

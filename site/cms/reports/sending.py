@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from forms_builder.runtime import DynamicForm
+from forms_builder.runtime.dynamic_form import DynamicForm
 from workflows.services.public_reports import public_report_submit
 
 logger = logging.getLogger(__name__)

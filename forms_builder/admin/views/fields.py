@@ -8,16 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder import services
-from forms_builder.admin_choice_forms import ChoiceRowFormSet, choice_rows_initial
-from forms_builder.admin_condition_forms import (
+from forms_builder.admin.choice_forms import ChoiceRowFormSet, choice_rows_initial
+from forms_builder.admin.condition_forms import (
     ConditionRowFormSet,
     condition_rows_initial,
     fields_before,
 )
-from forms_builder.admin_field_forms import CHOICE_TYPES, FieldSettingsForm
-from forms_builder.admin_selectors import published_field_keys
+from forms_builder.admin.field_forms import CHOICE_TYPES, FieldSettingsForm
+from forms_builder.admin.selectors import published_field_keys
+from forms_builder.admin.views.draft import DraftMixin
 from forms_builder.models import FieldDefinition, FieldType
-from forms_builder.views.draft import DraftMixin
 
 
 class FieldEditorMixin(DraftMixin):

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder.be_dates import date_input_format, date_parse
-from forms_builder.uploads import image_clean, is_image_only, upload_check
-from forms_builder.validators import national_id_clean, phone_clean
-from forms_builder.widgets import (
+from forms_builder.runtime.uploads import image_clean, is_image_only, upload_check
+from forms_builder.runtime.validators import national_id_clean, phone_clean
+from forms_builder.runtime.widgets import (
     NATIONAL_ID_STATUSES,
     BuddhistDateInput,
     BuddhistDateTimeWidget,
