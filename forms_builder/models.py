@@ -76,6 +76,10 @@ class AbstractDefinition(models.Model):
     def name(self) -> str:
         return localized(self, "name")
 
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
 
 class FormDefinition(AbstractDefinition):
     """A form of one partner (or shared by the whole network when partner is empty)."""

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from forms_builder.checks import fields_problems
 from forms_builder.models import (
+    AbstractDefinition,
     AnswerFile,
     AnswerSet,
     FieldDefinition,
@@ -51,6 +52,25 @@ def fields_copy(*, source: FormVersion | None, target: FormVersion) -> list[Fiel
         for f in source.fields.all()
     ]
     return FieldDefinition.objects.bulk_create(copies)
+
+
+DETAIL_FIELDS = ("name_th", "name_en", "description_th", "description_en")
+
+
+@transaction.atomic
+def definition_details_update(
+    *, definition: AbstractDefinition, classifier: str, **attrs
+) -> AbstractDefinition:
+    """Change a form's or a process's names, description or classification (a form's purpose,
+    a process's kind): these are not versioned, so a change shows in every version at once."""
+    unknown = set(attrs) - {*DETAIL_FIELDS, classifier}
+    if unknown:
+        raise TypeError(f"definition_details_update cannot change {sorted(unknown)}")
+    for name, value in attrs.items():
+        setattr(definition, name, value)
+    definition.full_clean()
+    definition.save(update_fields=[*attrs, "updated_at"])
+    return definition
 
 
 @transaction.atomic

@@ -112,10 +112,7 @@ def _step_svg(box: _Box, *, taken: bool, current: bool) -> str:
     if step.is_start and not (taken or current):
         stroke, width = START, 2.5
     radius = BOX_H / 2 if step.is_end else 8
-    if step.is_end:
-        detail = step.get_outcome_display() if step.outcome else _("no outcome yet")
-    else:
-        detail = step.get_role_display() if step.role else ""
+    detail = step.kind_spec.diagram_detail(step)
     classes = " ".join(
         c
         for c, on in (

@@ -57,7 +57,11 @@ def process_version_as_dict(version: ProcessVersion) -> dict:
         "status": version.status,
         "published_at": version.published_at.isoformat() if version.published_at else None,
         "steps": [
-            {**{a: getattr(s, a) for a in STEP_ATTRS}, "form": _form_ref(s.form_version)}
+            {
+                **{a: getattr(s, a) for a in STEP_ATTRS},
+                "form": _form_ref(s.form_version),
+                **({"settings": s.settings} if s.settings else {}),
+            }
             for s in steps
         ],
         "transitions": [
@@ -237,6 +241,7 @@ def _build(version: ProcessVersion, item: dict, where: str) -> None:
             version=version,
             sort_order=index,
             form_version=_form_version(data.get("form"), where),
+            settings=data.get("settings") or {},
             **{a: data[a] for a in STEP_ATTRS if a in data},
         )
         step.role = step.role or ""

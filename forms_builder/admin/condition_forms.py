@@ -199,3 +199,15 @@ def fields_before(version_fields: list[FieldDefinition], field: FieldDefinition 
         if other.field_type not in CONDITION_SOURCE_EXCLUDED:
             before[other.key] = other
     return before
+
+
+def choice_hints(fields: dict[str, FieldDefinition]) -> list[tuple[str, list[str]]]:
+    """The values a condition row may compare a choice or yes/no field with, shown beside the
+    rows (the field editor's and the decision editor's)."""
+    hints = []
+    for field in fields.values():
+        if field.field_type in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE):
+            hints.append((field.label, [choice.get("value") for choice in field.choices or []]))
+        elif field.field_type == FieldType.YES_NO:
+            hints.append((field.label, ["yes", "no"]))
+    return hints

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail import hooks
 
-from forms_builder.admin.views.definitions import USAGES_HOOK
+from forms_builder.admin.usages import USAGES_HOOK
 from forms_builder.models import AnswerSet, FieldType, FormVersion, VersionStatus
 from partners.models import Role
 from tests.factories import PartnerFactory, member

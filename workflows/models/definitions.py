@@ -77,10 +77,17 @@ class ProcessVersion(AbstractVersion):
         ]
 
 
-class StepKind(models.TextChoices):
-    HUMAN = "human", _("Task for a person")
-    END = "end", _("End with an outcome")
-    # Later issues add automatic steps here: referral to a partner, follow-up schedules.
+class StepKind:
+    """The kinds every process uses; workflows.step_kinds declares them all, with their labels."""
+
+    HUMAN = "human"
+    END = "end"
+
+
+def step_kind_choices() -> list[tuple[str, str]]:
+    from workflows.step_kinds import step_kind_choices as choices  # the kinds import the models
+
+    return choices()
 
 
 class Outcome(models.TextChoices):
@@ -100,13 +107,15 @@ class Outcome(models.TextChoices):
 
 
 class Step(models.Model):
-    """A step of a process version: a human task with a form, or an end with an outcome."""
+    """A step of a process version. Its kind (workflows.step_kinds) says which of the columns
+    below it uses (a task: form, role, due time, approval; an end: outcome) and what its
+    `settings` hold (the kinds without columns of their own keep theirs there)."""
 
     version = models.ForeignKey(
         ProcessVersion, on_delete=models.CASCADE, related_name="steps", verbose_name=_("version")
     )
     key = models.CharField(_("key"), max_length=63, validators=[field_key_validator])
-    kind = models.CharField(_("kind"), max_length=20, choices=StepKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=step_kind_choices)
     name_th = models.CharField(_("name (Thai)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     is_start = models.BooleanField(_("start step"), default=False)
@@ -131,6 +140,7 @@ class Step(models.Model):
     due_hours = models.PositiveIntegerField(_("due within (hours)"), null=True, blank=True)
     requires_approval = models.BooleanField(_("supervisor approval"), default=False)
     outcome = models.CharField(_("outcome"), max_length=30, blank=True, choices=Outcome.choices)
+    settings = models.JSONField(_("settings"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("step")
@@ -151,8 +161,14 @@ class Step(models.Model):
         return localized(self, "name")
 
     @property
+    def kind_spec(self):
+        from workflows.step_kinds import step_kind
+
+        return step_kind(self.kind)
+
+    @property
     def is_end(self) -> bool:
-        return self.kind == StepKind.END
+        return self.kind_spec.ends_case
 
 
 class Transition(models.Model):

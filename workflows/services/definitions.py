@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from forms_builder.conditions import condition_validate
 from forms_builder.models import FieldDefinition, FieldType, VersionStatus
 from workflows.models import ProcessDefinition, ProcessVersion, Step, Transition
+from workflows.step_kinds import STEP_KINDS
 
 
 class VersionImmutable(ValidationError):
@@ -51,11 +52,14 @@ def step_create(*, version: ProcessVersion, **attrs) -> Step:
 
 
 def _step_clean_kind(step: Step) -> None:
-    """An end keeps only its outcome; a task for a person has no outcome."""
-    if step.is_end:
-        step.form_version, step.role, step.due_hours, step.requires_approval = None, "", None, False
-    else:
-        step.outcome = ""
+    """A step keeps only what its kind uses: the other kinds' attributes go back to empty."""
+    own = step.kind_spec.attrs
+    for kind in STEP_KINDS.values():
+        for name, empty in kind.attrs.items():
+            if name not in own:
+                setattr(step, name, empty)
+    if "settings" not in own:
+        step.settings = {}
 
 
 @transaction.atomic
@@ -120,15 +124,6 @@ def transition_delete(*, transition: Transition) -> None:
     transition.delete()
 
 
-def process_definition_update(*, definition: ProcessDefinition, **attrs) -> ProcessDefinition:
-    """Names, description and kind: not versioned, editable at any time."""
-    for name, value in attrs.items():
-        setattr(definition, name, value)
-    definition.full_clean()
-    definition.save()
-    return definition
-
-
 def _reachable(start: Step, edges: dict[int, list[int]]) -> set[int]:
     seen, todo = {start.pk}, deque([start.pk])
     while todo:
@@ -175,29 +170,7 @@ def process_version_problems(*, version: ProcessVersion) -> list[str]:
 
 
 def _step_problems(step: Step, targets: list[int], partner_id: int | None) -> list[str]:
-    problems = []
-    if step.is_end:
-        if not step.outcome:
-            problems.append(_("End step “%(step)s” needs an outcome.") % {"step": step.name})
-        if targets:
-            problems.append(_("End step “%(step)s” cannot lead anywhere.") % {"step": step.name})
-        if step.is_start:
-            problems.append(_("The start step “%(step)s” cannot be an end.") % {"step": step.name})
-        return problems
-    if not targets:
-        problems.append(_("Step “%(step)s” has no way out: add a decision.") % {"step": step.name})
-    if step.form_version is None:
-        problems.append(_("Step “%(step)s” needs a form.") % {"step": step.name})
-    elif step.form_version.status != VersionStatus.PUBLISHED:
-        problems.append(_("The form of step “%(step)s” is not published.") % {"step": step.name})
-    elif step.form_version.definition.partner_id not in (None, partner_id):
-        problems.append(
-            _("The form of step “%(step)s” belongs to another partner: choose one of yours.")
-            % {"step": step.name}
-        )
-    if not step.role:
-        problems.append(_("Step “%(step)s” needs a role.") % {"step": step.name})
-    return problems
+    return step.kind_spec.problems(step, targets=targets, partner_id=partner_id)
 
 
 def _condition_problems(steps, transitions, backward) -> list[str]:

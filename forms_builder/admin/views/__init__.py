@@ -1,2 +1,4 @@
-"""Wagtail admin screens of forms_builder: list, create, edit fields, preview, publish, versions,
-copy, export and import. Views stay thin: writes go through forms_builder.services."""
+"""The forms administration's own screens, beside the versioned-definition admin's shared ones
+(forms_builder.definition_admin): the field list of a draft, the field editor, any version's
+fields, the preview, copy to another partner and import.
+Writes go through forms_builder.services."""

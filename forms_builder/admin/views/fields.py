@@ -4,23 +4,23 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder import services
 from forms_builder.admin.choice_forms import ChoiceRowFormSet, choice_rows_initial
 from forms_builder.admin.condition_forms import (
     ConditionRowFormSet,
+    choice_hints,
     condition_rows_initial,
     fields_before,
 )
 from forms_builder.admin.field_forms import CHOICE_TYPES, FieldSettingsForm
 from forms_builder.admin.selectors import published_field_keys
-from forms_builder.admin.views.draft import DraftMixin
+from forms_builder.admin.views.draft import FieldsDraftMixin
 from forms_builder.models import FieldDefinition, FieldType
 
 
-class FieldEditorMixin(DraftMixin):
+class FieldEditorMixin(FieldsDraftMixin):
     template_name = "forms_builder/admin/field_edit.html"
     field: FieldDefinition | None = None
 
@@ -88,8 +88,7 @@ class FieldEditorMixin(DraftMixin):
         except ValidationError as error:
             return self.render_forms(settings, choices, conditions, errors=error.messages)
         messages.success(request, _("The field “%(label)s” was saved.") % {"label": field.label})
-        draft_url = reverse("forms_builder_admin:draft", args=[self.definition.pk])
-        return redirect(f"{draft_url}#field-{field.pk}")
+        return redirect(self.draft_url(f"field-{field.pk}"))
 
     def save(self, attrs: dict) -> FieldDefinition:
         raise NotImplementedError
@@ -101,8 +100,7 @@ class FieldAddView(FieldEditorMixin):
 
     def prepare(self, request, *args, **kwargs):
         super().prepare(request, *args, **kwargs)
-        if self.version is None:
-            raise Http404
+        self.draft_required()
         requested = request.GET.get("type", "")
         if requested not in FieldType.values:
             raise Http404
@@ -128,14 +126,3 @@ class FieldEditView(FieldEditorMixin):
 
     def save(self, attrs):
         return services.field_update(field=self.field, **attrs)
-
-
-def choice_hints(fields_before: dict[str, FieldDefinition]) -> list[tuple[str, list[str]]]:
-    """The values a condition row may compare a choice field with, shown beside the rows."""
-    hints = []
-    for field in fields_before.values():
-        if field.field_type in CHOICE_TYPES:
-            hints.append((field.label, [choice.get("value") for choice in field.choices or []]))
-        elif field.field_type == FieldType.YES_NO:
-            hints.append((field.label, ["yes", "no"]))
-    return hints

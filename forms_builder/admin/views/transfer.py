@@ -1,28 +1,27 @@
-"""Forms travel: copy to another partner, export as JSON, import a JSON bundle."""
-
-import json
+"""Forms travel: copy to another partner, import a JSON bundle (export is the shared one)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder import services
 from forms_builder.admin.forms import FormDefinitionCopyForm, ImportForm
-from forms_builder.admin.selectors import bundle_permission_problems, partners_for_new_forms
-from forms_builder.admin.views.base import DefinitionView, FormsAdminView
-from forms_builder.serialization import definitions_export, definitions_import
+from forms_builder.admin.selectors import bundle_permission_problems
+from forms_builder.definition_admin import pages
+from forms_builder.definition_admin.access import partners_for_new_definitions
+from forms_builder.definition_admin.history import COPY_ACTION, definition_log
+from forms_builder.serialization import definitions_import
 
 
-class CopyView(DefinitionView):
+class CopyView(pages.DefinitionView):
     template_name = "forms_builder/admin/copy.html"
 
     def get_page_title(self):
         return _("Copy to another partner")
 
     def form(self, data=None) -> FormDefinitionCopyForm:
-        partners = partners_for_new_forms(self.request.user)
+        partners = partners_for_new_definitions(self.request.user)
         if self.definition.partner_id:
             partners = partners.exclude(pk=self.definition.partner_id)
         return FormDefinitionCopyForm(data, partners=partners, definition=self.definition)
@@ -37,40 +36,15 @@ class CopyView(DefinitionView):
         copy = services.form_definition_copy(
             definition=self.definition, to_partner=form.cleaned_data["partner"], user=request.user
         )
+        definition_log(copy, COPY_ACTION, request.user)
         messages.success(
             request,
             _("The form was copied to %(partner)s as a draft.") % {"partner": copy.partner.name},
         )
-        return redirect("forms_builder_admin:detail", pk=copy.pk)
+        return redirect(self.viewset.detail_url(copy))
 
 
-class ExportView(DefinitionView):
-    """A JSON download of the form: all versions, the current one, or one (?version=N)."""
-
-    def get(self, request, pk):
-        number = request.GET.get("version", "")
-        versions = "latest" if request.GET.get("versions") == "latest" else "all"
-        if versions == "latest" and not self.current():
-            raise Http404
-        document = definitions_export(definitions=[self.definition], versions=versions)
-        label = versions
-        if number:
-            chosen = [v for v in document["forms"][0]["versions"] if str(v["number"]) == number]
-            if not chosen:
-                raise Http404
-            document["forms"][0]["versions"] = chosen
-            label = f"v{number}"
-        owner = self.definition.partner.code if self.definition.partner_id else "network"
-        filename = f"{owner}-{self.definition.key}-{label}.json"
-        response = HttpResponse(
-            json.dumps(document, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-class ImportView(FormsAdminView):
+class ImportView(pages.DefinitionAdminView):
     """Upload a bundle: every problem is reported and nothing is written unless all is well."""
 
     template_name = "forms_builder/admin/import.html"

@@ -1,60 +1,27 @@
 """Any version read-only, and the preview: exactly the runtime form, at desktop or phone width."""
 
 from django.contrib import messages
-from django.http import Http404
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from forms_builder.admin.display import field_rows
-from forms_builder.admin.views.base import DefinitionView
-from forms_builder.models import FormVersion
+from forms_builder.definition_admin import pages
 from forms_builder.runtime.dynamic_form import form_for
 
 PHONE_WIDTH = 390
 
 
-class VersionMixin(DefinitionView):
-    def prepare(self, request, *args, **kwargs) -> None:
-        super().prepare(request, *args, **kwargs)
-        version = self.definition.versions.filter(number=kwargs["number"]).first()
-        if version is None:
-            raise Http404
-        self.version: FormVersion = version
-
-    def version_label(self) -> str:
-        return _("Version %(number)s") % {"number": self.version.number}
-
-    def extra_breadcrumbs(self):
-        return [
-            *super().extra_breadcrumbs(),
-            {
-                "url": reverse(
-                    "forms_builder_admin:version", args=[self.definition.pk, self.version.number]
-                ),
-                "label": self.version_label(),
-            },
-        ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.version, **kwargs)
-
-
-class VersionView(VersionMixin):
-    """A version's fields and settings, read-only (published versions never change)."""
+class VersionView(pages.VersionView):
+    """A version's fields and settings, in words."""
 
     template_name = "forms_builder/admin/version.html"
 
-    def get_page_title(self):
-        return self.version_label()
-
-    def get(self, request, pk, number):
-        fields = list(self.version.fields.order_by("sort_order", "pk"))
-        return self.render_to_response(self.get_context_data(rows=field_rows(fields)))
+    def version_context(self) -> dict:
+        return {"rows": field_rows(list(self.version.fields.order_by("sort_order", "pk")))}
 
 
-class PreviewView(VersionMixin):
+class PreviewView(pages.VersionMixin):
     """The admin page around the preview frame, with the desktop / phone width switch."""
 
     template_name = "forms_builder/admin/preview.html"
@@ -68,15 +35,13 @@ class PreviewView(VersionMixin):
             self.get_context_data(
                 device=device,
                 phone_width=PHONE_WIDTH,
-                frame_url=reverse(
-                    "forms_builder_admin:preview_frame", args=[pk, self.version.number]
-                ),
+                frame_url=self.viewset.url("preview_frame", pk, self.version.number),
             )
         )
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")
-class PreviewFrameView(VersionMixin):
+class PreviewFrameView(pages.VersionMixin):
     """The runtime form alone. Submitting it shows the runtime's errors and never saves."""
 
     template_name = "forms_builder/admin/preview_frame.html"

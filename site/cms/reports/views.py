@@ -7,6 +7,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
+from cms.reports.forms import ReporterContactForm
 from cms.reports.sending import (
     RATE_WINDOW_SECONDS,
     report_rate_count,
@@ -15,7 +16,6 @@ from cms.reports.sending import (
     thanks_reference,
     thanks_remember,
 )
-from cms.reports.forms import ReporterContactForm
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import form_version_for
 

@@ -32,11 +32,14 @@ def condition_text(condition: dict | None, labels: dict[str, str]) -> str:
 
 
 def step_rows(version: ProcessVersion) -> list[tuple]:
-    """(step, [decisions]) in order; each decision carries `condition_text`."""
+    """(step, [decisions]) in order; each step carries `what_happens` (its kind's description),
+    each decision `condition_text`."""
     steps = list(version.steps.select_related("form_version__definition"))
     transitions = list(version.transitions.select_related("source", "target"))
     form_versions = {s.form_version_id for s in steps if s.form_version_id}
     labels = {f.key: f.label for f in FieldDefinition.objects.filter(version_id__in=form_versions)}
+    for step in steps:
+        step.what_happens = step.kind_spec.describe(step)
     for t in transitions:
         t.condition_text = "" if t.is_default else condition_text(t.condition, labels)
     return [(s, [t for t in transitions if t.source_id == s.pk]) for s in steps]

@@ -8,76 +8,34 @@ from django.utils.translation import gettext_lazy as _
 from forms_builder.admin.condition_forms import (
     CONDITION_SOURCE_EXCLUDED,
     ConditionRowFormSet,
+    choice_hints,
     condition_rows_initial,
 )
-from forms_builder.models import FieldType
+from forms_builder.definition_admin import pages
 from workflows.diagram import process_diagram_svg
-from workflows.models import Step, Transition
-from workflows.selectors.definitions import form_versions_for_steps
+from workflows.models import Step, StepKind, Transition
 from workflows.services import definitions as services
-from workflows.views.definitions.base import DraftMixin
+from workflows.views.definitions.base import StepsDraftMixin
 from workflows.views.definitions.display import step_rows
 from workflows.views.definitions.forms import StepForm, TransitionForm
 
 
-class DraftView(DraftMixin):
+class DraftView(StepsDraftMixin, pages.DraftView):
     template_name = "workflows/definitions/draft.html"
 
-    def get_page_title(self):
-        return _("Edit the draft")
-
-    def extra_breadcrumbs(self):
-        return [*super().extra_breadcrumbs()[:-1], {"url": "", "label": _("Draft")}]
-
-    def get(self, request, pk, publish_errors=None):
-        if self.version is None:
-            messages.info(request, _("This process has no draft. Start one to change its steps."))
-            return redirect("workflows_definitions:detail", pk=pk)
-        return self.render_to_response(
-            self.get_context_data(
-                version=self.version,
-                step_rows=step_rows(self.version),
-                problems=publish_errors
-                if publish_errors is not None
-                else services.process_version_problems(version=self.version),
-                publish_failed=publish_errors is not None,
-                diagram=process_diagram_svg(version=self.version),
-            )
-        )
+    def draft_context(self, *, publish_errors) -> dict:
+        problems = publish_errors
+        if problems is None:
+            problems = services.process_version_problems(version=self.version)
+        return {
+            "step_rows": step_rows(self.version),
+            "problems": problems,
+            "publish_failed": publish_errors is not None,
+            "diagram": process_diagram_svg(version=self.version),
+        }
 
 
-class DraftStartView(DraftMixin):
-    """Editing a published process: a new draft copying the newest version."""
-
-    def post(self, request, pk):
-        if self.version is None:
-            self.version = services.process_version_draft(
-                definition=self.definition, user=request.user
-            )
-            messages.success(
-                request,
-                _("Version %(number)s is a new draft. New cases still start on the published one.")
-                % {"number": self.version.number},
-            )
-        return redirect("workflows_definitions:draft", pk=pk)
-
-
-class PublishView(DraftView):
-    def post(self, request, pk):
-        version = self.draft_required()
-        try:
-            services.process_version_publish(version=version, user=request.user)
-        except ValidationError as error:
-            return self.get(request, pk, publish_errors=error.messages)
-        messages.success(
-            request,
-            _("Version %(number)s is published: new cases start on it.")
-            % {"number": version.number},
-        )
-        return redirect("workflows_definitions:detail", pk=pk)
-
-
-class StepEditorMixin(DraftMixin):
+class StepEditorMixin(StepsDraftMixin):
     template_name = "workflows/definitions/step_form.html"
     step: Step | None = None
 
@@ -86,8 +44,8 @@ class StepEditorMixin(DraftMixin):
         others = version.steps.exclude(pk=self.step.pk if self.step else None)
         return StepForm(
             data,
-            initial=StepForm.initial_for(self.step) if self.step else {"kind": "human"},
-            form_versions=form_versions_for_steps(self.definition),
+            initial=StepForm.initial_for(self.step) if self.step else {"kind": StepKind.HUMAN},
+            definition=self.definition,
             other_keys=set(others.values_list("key", flat=True)),
         )
 
@@ -125,21 +83,15 @@ class StepEditView(StepEditorMixin):
         return _("Edit the step “%(name)s”") % {"name": self.step.name}
 
 
-class StepDeleteView(DraftMixin):
-    template_name = "workflows/definitions/confirm_delete.html"
-
+class StepDeleteView(pages.ConfirmRemoveMixin, StepsDraftMixin):
     def get_page_title(self):
         return _("Remove a step")
 
     def get(self, request, pk, step_pk):
         step = self.step_of_draft(step_pk)
-        return self.render_to_response(
-            self.get_context_data(
-                question=_(
-                    "Remove the step “%(name)s” and every decision leading to it or out of it?"
-                )
-                % {"name": step.name}
-            )
+        return self.confirm_page(
+            _("Remove the step “%(name)s” and every decision leading to it or out of it?")
+            % {"name": step.name}
         )
 
     def post(self, request, pk, step_pk):
@@ -149,18 +101,7 @@ class StepDeleteView(DraftMixin):
         return redirect(self.draft_url())
 
 
-def choice_hints(fields: dict) -> list[tuple[str, list[str]]]:
-    """The stored values of the choice and yes/no fields, shown next to the condition rows."""
-    hints = []
-    for key, field in fields.items():
-        if field.field_type in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE):
-            hints.append((f"{field.label} ({key})", [c.get("value") for c in field.choices]))
-        elif field.field_type == FieldType.YES_NO:
-            hints.append((f"{field.label} ({key})", ["yes", "no"]))
-    return hints
-
-
-class TransitionEditorMixin(DraftMixin):
+class TransitionEditorMixin(StepsDraftMixin):
     """A decision and its condition rows; the fields offered are those of the steps before it."""
 
     template_name = "workflows/definitions/transition_form.html"
@@ -241,19 +182,15 @@ class TransitionEditView(TransitionEditorMixin):
         return _("Edit the decision “%(label)s”") % {"label": self.transition.label}
 
 
-class TransitionDeleteView(DraftMixin):
-    template_name = "workflows/definitions/confirm_delete.html"
-
+class TransitionDeleteView(pages.ConfirmRemoveMixin, StepsDraftMixin):
     def get_page_title(self):
         return _("Remove a decision")
 
     def get(self, request, pk, transition_pk):
         transition = self.transition_of_draft(transition_pk)
-        return self.render_to_response(
-            self.get_context_data(
-                question=_("Remove the decision “%(label)s” of step “%(step)s”?")
-                % {"label": transition.label, "step": transition.source.name}
-            )
+        return self.confirm_page(
+            _("Remove the decision “%(label)s” of step “%(step)s”?")
+            % {"label": transition.label, "step": transition.source.name}
         )
 
     def post(self, request, pk, transition_pk):

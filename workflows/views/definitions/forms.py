@@ -1,87 +1,31 @@
 """Forms of the process administration: a process, its details, a step, a decision, a mapping."""
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.models import FormVersion, field_key_validator
-from partners.models import Role
-from workflows.models import Outcome, ProcessDefinition, ProcessKind, Step, StepKind
-
-process_key_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9_-]{0,63}$",
-    _("Use lower-case English letters, digits, dashes and underscores (e.g. street_intake)."),
-)
-ROLE_CHOICES = [
-    (Role.CASEWORKER.value, Role.CASEWORKER.label),
-    (Role.SUPERVISOR.value, Role.SUPERVISOR.label),
-]
-HOURS, DAYS = "hours", "days"
+from forms_builder.definition_admin.editing import DefinitionCreateForm
+from forms_builder.models import field_key_validator
+from workflows.models import ProcessDefinition, Step
+from workflows.step_kinds import STEP_KINDS, step_kind, step_kind_choices
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return obj.name
-
-
-class FormVersionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: FormVersion) -> str:
-        owner = obj.definition.partner.name if obj.definition.partner_id else _("whole network")
-        return f"{obj.definition.name} — v{obj.number} ({owner})"
-
-
-class ProcessCreateForm(forms.Form):
+class ProcessCreateForm(DefinitionCreateForm):
     """A new process: its partner (or the whole network, for central administrators) and key."""
 
-    partner = PartnerChoiceField(
-        label=_("Partner"),
-        queryset=None,
-        required=False,
-        empty_label=_("The whole network (shared process)"),
-    )
-    key = forms.CharField(
-        label=_("Key"),
-        max_length=64,
-        validators=[process_key_validator],
-        help_text=_("A stable ASCII name, unique within the partner, e.g. begging_intake."),
-    )
-    name_th = forms.CharField(label=_("Name (Thai)"), max_length=255)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=255, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=ProcessKind.choices)
-
-    def __init__(self, *args, partners, allow_network_wide: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
-        if not allow_network_wide:
-            self.fields["partner"].required = True
-            self.fields["partner"].empty_label = None
-
-    def clean(self):
-        cleaned = super().clean()
-        key = cleaned.get("key")
-        if key and "partner" in cleaned:
-            taken = ProcessDefinition.objects.filter(key=key, partner=cleaned["partner"])
-            if taken.exists():
-                self.add_error("key", _("This partner already has a process with this key."))
-        return cleaned
-
-
-class ProcessDetailsForm(forms.ModelForm):
-    """Names, description and kind: not versioned, editable at any time."""
+    network_label = _("The whole network (shared process)")
+    key_example = _("A stable ASCII name, unique within the partner, e.g. begging_intake.")
+    key_taken = _("This partner already has a process with this key.")
 
     class Meta:
         model = ProcessDefinition
-        fields = ["name_th", "name_en", "description_th", "description_en", "kind"]
-        widgets = {
-            "description_th": forms.Textarea(attrs={"rows": 3}),
-            "description_en": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = ["partner", "key", "name_th", "name_en", "kind"]
 
 
 class StepForm(forms.Form):
-    """A step: a task for a person (form, role, due time, approval) or an end (outcome)."""
+    """A step: what every step has (kind, key, names, start, order) and the settings of each
+    kind (workflows.step_kinds); only the chosen kind's settings are checked and kept."""
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=StepKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Kind"), choices=step_kind_choices, widget=forms.RadioSelect)
     key = forms.CharField(
         label=_("Key"),
         max_length=63,
@@ -96,86 +40,42 @@ class StepForm(forms.Form):
         help_text=_("New cases begin here. Ticking it moves the start from another step."),
     )
     sort_order = forms.IntegerField(label=_("Order"), min_value=0, required=False)
-    form_version = FormVersionChoiceField(
-        label=_("Form"),
-        queryset=FormVersion.objects.none(),
-        required=False,
-        help_text=_("A published form of this partner or of the whole network."),
-    )
-    role = forms.ChoiceField(
-        label=_("Done by"), choices=[("", "---------"), *ROLE_CHOICES], required=False
-    )
-    due = forms.IntegerField(label=_("Due within"), min_value=1, required=False)
-    due_unit = forms.ChoiceField(
-        label=_("Unit"), choices=[(HOURS, _("hours")), (DAYS, _("days"))], initial=HOURS
-    )
-    requires_approval = forms.BooleanField(
-        label=_("A supervisor approves the answers"), required=False
-    )
-    outcome = forms.ChoiceField(
-        label=_("Outcome"),
-        choices=[("", "---------"), *Outcome.choices],
-        required=False,
-        help_text=_("Recorded on the case when it ends here."),
-    )
+    COMMON = ("kind", "key", "name_th", "name_en", "is_start")
 
-    def __init__(self, *args, form_versions, other_keys: set[str], **kwargs):
+    def __init__(self, *args, definition, other_keys: set[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["form_version"].queryset = form_versions
         self.other_keys = other_keys
+        self.kind_fields: dict[str, list[str]] = {}
+        for kind in STEP_KINDS.values():
+            fields = kind.settings_fields(definition=definition)
+            self.fields.update(fields)
+            self.kind_fields[kind.value] = list(fields)
 
     @staticmethod
     def initial_for(step: Step) -> dict:
-        due, unit = step.due_hours, HOURS
-        if due and due % 24 == 0:
-            due, unit = due // 24, DAYS
-        return {
-            "kind": step.kind,
-            "key": step.key,
-            "name_th": step.name_th,
-            "name_en": step.name_en,
-            "is_start": step.is_start,
-            "sort_order": step.sort_order,
-            "form_version": step.form_version_id,
-            "role": step.role,
-            "due": due,
-            "due_unit": unit,
-            "requires_approval": step.requires_approval,
-            "outcome": step.outcome,
-        }
+        initial = {name: getattr(step, name) for name in StepForm.COMMON}
+        initial["sort_order"] = step.sort_order
+        return {**initial, **step.kind_spec.settings_initial(step)}
+
+    def kind_sections(self) -> list[tuple]:
+        """(kind, its bound fields) for the editor's fieldsets."""
+        return [
+            (kind, [self[name] for name in self.kind_fields[kind.value]])
+            for kind in STEP_KINDS.values()
+        ]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("key") in self.other_keys:
             self.add_error("key", _("Another step of this process already has this key."))
-        if cleaned.get("kind") == StepKind.END:
-            if not cleaned.get("outcome"):
-                self.add_error("outcome", _("An end step needs an outcome."))
-        elif cleaned.get("kind") == StepKind.HUMAN:
-            if not cleaned.get("form_version"):
-                self.add_error("form_version", _("Choose the form filled in at this step."))
-            if not cleaned.get("role"):
-                self.add_error("role", _("Choose who does this step."))
+        if cleaned.get("kind") in STEP_KINDS:
+            STEP_KINDS[cleaned["kind"]].settings_clean(self, cleaned)
         return cleaned
 
     def attrs(self) -> dict:
         data = self.cleaned_data
-        due = data.get("due")
-        attrs = {
-            name: data[name]
-            for name in (
-                "kind",
-                "key",
-                "name_th",
-                "name_en",
-                "is_start",
-                "form_version",
-                "role",
-                "requires_approval",
-                "outcome",
-            )
-        }
-        attrs["due_hours"] = (due * 24 if data.get("due_unit") == DAYS else due) if due else None
+        attrs = {name: data[name] for name in self.COMMON}
+        attrs.update(step_kind(data["kind"]).settings_attrs(data))
         if data.get("sort_order") is not None:
             attrs["sort_order"] = data["sort_order"]
         return attrs

@@ -6,13 +6,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from forms_builder.definition_admin.pages import DefinitionView
 from forms_builder.models import VersionStatus
 from workflows.services.migration import (
     cases_migrate,
     migration_plan,
     migration_steps_with_open_cases,
 )
-from workflows.views.definitions.base import DefinitionView
 from workflows.views.definitions.forms import MigrationMappingForm
 
 
@@ -78,4 +78,4 @@ class MigrateView(DefinitionView):
             _("%(count)s open case(s) moved to version %(number)s.")
             % {"count": moved, "number": self.target.number},
         )
-        return redirect("workflows_definitions:detail", pk=pk)
+        return redirect(self.viewset.detail_url(self.definition))

@@ -1,12 +1,14 @@
-/* The step editor shows only the settings of the chosen kind (a task for a person, or an end).
-   Without JavaScript both sets stay visible and the server ignores what does not apply. */
+/* The step editor shows only the settings of the chosen kind (each kind's fieldset carries
+   data-step-kind). Without JavaScript every set stays visible and the server keeps only the
+   chosen kind's settings. */
 (function () {
   "use strict";
   function refresh(form) {
     var checked = form.querySelector("input[name=kind]:checked");
     var kind = checked ? checked.value : "human";
-    form.querySelector("#human-settings").hidden = kind !== "human";
-    form.querySelector("#end-settings").hidden = kind !== "end";
+    form.querySelectorAll("[data-step-kind]").forEach(function (fieldset) {
+      fieldset.hidden = fieldset.getAttribute("data-step-kind") !== kind;
+    });
   }
   function start() {
     var form = document.getElementById("step-form");
