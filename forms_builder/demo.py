@@ -1,60 +1,48 @@
-"""Demo forms: each partner's published Thai forms for the five steps of its work, and the
-network's public report form.
+"""Demo forms: the network's public report form and each demo partner's published Thai forms.
 
-Keys are stable ASCII (processes route on them later): e.g. `nationality` (thai / foreign),
+They are data, not code: definitions bundles (docs/definitions.md) under demo/definitions/, one
+for the whole network and one per demo partner, imported through the same service as
+`import_definitions`, so every `make run` proves the format. Importing a bundle again changes
+nothing; to change a demo form, add a new version to its bundle. The partner bundles also hold
+each partner's demo process, which workflows.demo imports.
+
+Field keys are stable ASCII (processes route on them): e.g. `nationality` (thai / foreign),
 `is_child`, `is_pregnant`, `is_elderly`, `is_disabled`, `is_mentally_ill`,
-`is_registered_performer`.
-Idempotent: a form whose newest published version already matches is left alone; a changed
-spec is published as a new version.
+`is_registered_performer`; the public report form (`public_report`) has `location`,
+`map_location`, `is_child`, `is_elderly`, `is_ill` and `in_danger`.
 """
 
+import json
+from pathlib import Path
+
+from django.conf import settings
 from django.db import transaction
 
-from forms_builder.demo_public_report import PUBLIC_REPORT_FORM
-from forms_builder.demo_specs import DEMO_FORMS
-from forms_builder.models import FieldDefinition, FormDefinition, VersionStatus
-from forms_builder.serialization import field_as_dict
-from forms_builder.services import (
-    form_definition_create,
-    form_version_draft,
-    form_version_publish,
-)
+from forms_builder.serialization import definitions_import
+
+DEMO_DEFINITIONS = Path(settings.BASE_DIR) / "demo" / "definitions"
+NETWORK_BUNDLE = "network"
 
 
-def _fields(specs: list[dict]) -> list[FieldDefinition]:
-    defaults = {"choices": [], "validation": {}, "options": {}}
-    return [FieldDefinition(**{**defaults, **spec}) for spec in specs]
+def demo_bundle(name: str) -> dict:
+    """The bundle demo/definitions/<name>.json: "network" or a demo partner's code."""
+    return json.loads((DEMO_DEFINITIONS / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def form_sync(*, partner, spec: dict) -> FormDefinition:
-    """Make the partner's form match the spec, publishing a new version only when it differs."""
-    definition = FormDefinition.objects.filter(partner=partner, key=spec["key"]).first()
-    if definition is None:
-        definition = form_definition_create(
-            partner=partner,
-            key=spec["key"],
-            name_th=spec["name_th"],
-            name_en=spec["name_en"],
-            purpose=spec["purpose"],
-            description_th=spec.get("description_th", ""),
-            description_en=spec.get("description_en", ""),
-        )
-    wanted = _fields(spec["fields"])
-    latest = definition.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
-    if latest and [field_as_dict(f) for f in latest.fields.all()] == [
-        field_as_dict(f) for f in wanted
-    ]:
-        return definition
-    draft = form_version_draft(definition=definition)
-    draft.fields.all().delete()
-    for index, field in enumerate(wanted):
-        field.version, field.sort_order = draft, index
-    FieldDefinition.objects.bulk_create(wanted)
-    form_version_publish(version=draft)
-    return definition
+def demo_bundles(partners) -> list[dict]:
+    """The network's bundle, then the bundle of each partner that has one."""
+    codes = [p.code for p in partners if (DEMO_DEFINITIONS / f"{p.code}.json").exists()]
+    return [demo_bundle(name) for name in (NETWORK_BUNDLE, *codes)]
+
+
+def demo_partner_form_keys() -> list[str]:
+    """The keys of the forms every demo partner has (its bundle's forms)."""
+    return [form["key"] for form in demo_bundle("pattaya")["forms"]]
 
 
 @transaction.atomic
-def load(*, partners) -> list[FormDefinition]:
-    shared = [form_sync(partner=None, spec=PUBLIC_REPORT_FORM)]
-    return shared + [form_sync(partner=p, spec=spec) for p in partners for spec in DEMO_FORMS]
+def load(*, partners) -> None:
+    """Import the forms of the network's and the partners' bundles (their processes: later,
+    by workflows.demo, once the forms are there)."""
+    for document in demo_bundles(partners):
+        definitions_import(document=document)

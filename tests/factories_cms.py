@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
-from cms.demo_content import paragraphs
+from cms.demo.content import paragraphs
 from cms.models import (
     CampaignPage,
     ContentPage,

@@ -6,10 +6,10 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from forms_builder.demo import form_sync
-from forms_builder.demo_public_report import PUBLIC_REPORT_FORM
+from forms_builder.demo import NETWORK_BUNDLE, demo_bundle
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import form_version_for
+from forms_builder.serialization import definitions_import
 from partners import demo as partners_demo
 from partners.models import Partner
 from tests.factories_workflows import screening_process
@@ -19,7 +19,7 @@ from workflows.models import PublicReportSetting
 def report_network() -> dict[str, Partner]:
     """Partners by code, each with its public report process; the network's report form."""
     partners = partners_demo.load()
-    form_sync(partner=None, spec=PUBLIC_REPORT_FORM)
+    definitions_import(document=demo_bundle(NETWORK_BUNDLE))
     for partner in partners:
         PublicReportSetting.objects.create(
             partner=partner, process_definition=screening_process(partner)

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from cms.demo_content import paragraphs
+from cms.demo.content import paragraphs
 from cms.selectors import page_search
 from tests.factories_cms import (  # noqa: F401 - fresh_cache is an autouse fixture
     campaign,

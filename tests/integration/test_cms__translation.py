@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from cms.demo_content import paragraphs
+from cms.demo.content import paragraphs
 from partners.models import Role
 from tests.factories import member
 from tests.factories_cms import english_home, fresh_cache, news_article  # noqa: F401

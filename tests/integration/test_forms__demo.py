@@ -1,9 +1,11 @@
 from django.core.management import call_command
 
-from forms_builder.demo_specs import DEMO_FORMS
+from forms_builder.demo import demo_partner_form_keys
 from forms_builder.models import FormDefinition, FormVersion, VersionStatus
 from forms_builder.runtime.dynamic_form import form_for
 from partners.models import Partner
+
+DEMO_FORMS = demo_partner_form_keys()
 
 
 def test_load_demo_publishes_five_thai_forms_per_partner_idempotently(db):
