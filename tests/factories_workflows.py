@@ -125,3 +125,14 @@ def client_at(partner, **fields):
     return Client.objects.create(
         registered_by=partner, **{"first_name": "สมชาย", "last_name": "ใจดี", **fields}
     )
+
+
+def published_before_coverage_checks(version) -> None:
+    """Publish a version as one published before publishing checked that a step's decisions
+    take every answer: cases can still reach a step where no decision holds."""
+    from django.utils import timezone
+
+    from forms_builder.models import VersionStatus
+
+    version.status, version.published_at = VersionStatus.PUBLISHED, timezone.now()
+    version.save(update_fields=["status", "published_at"])

@@ -138,3 +138,28 @@ def test_versions_are_frozen_new_cases_use_the_newest_old_cases_stay(partner):
     assert old_case.process_version == version
     assert new_case.process_version == draft
     assert version.steps.get(key="assess").name_th == "ขั้นตอน assess"
+
+
+def test_publishing_refuses_decisions_that_leave_answers_without_a_way_out(partner):
+    """Without a default decision, the decisions must take every answer (issue: a case stuck on
+    "no decision matches")."""
+    definition, version = empty_process(partner)
+    screening = screening_form(partner)
+    screen = human(version, "screen", screening, start=True)
+    thai_end, foreign_end = end(version, "thai_end"), end(version, "foreign_end")
+    decide(screen, thai_end, condition=rule("nationality", "equals", "thai"))
+    with pytest.raises(ValidationError) as refused:
+        process_version_publish(version=version)
+    message = " ".join(refused.value.messages)
+    assert "Nationality: Foreign" in message or "nationality: Foreign" in message
+    assert "default decision" in message
+
+    decide(screen, foreign_end, condition=rule("nationality", "equals", "foreign"))
+    assert process_version_problems(version=version) == []  # required, always asked: covered
+
+    age = decide(screen, foreign_end, label="เด็ก", condition=rule("age", "lt", 18))
+    problems = process_version_problems(version=version)
+    assert len(problems) == 1 and "age" in problems[0]
+    age.delete()
+    decide(screen, thai_end, label="อื่น ๆ", is_default=True)
+    process_version_publish(version=version)

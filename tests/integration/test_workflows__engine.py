@@ -5,7 +5,7 @@ from viewflow.workflow.status import STATUS
 
 from partners.models import Role
 from tests.factories import member
-from tests.factories_workflows import client_at, screening_process
+from tests.factories_workflows import client_at, published_before_coverage_checks, screening_process
 from workflows.errors import FormInvalid, NoTransitionMatches, TaskAlreadyDone, TaskNotAvailable
 from workflows.models import CaseTask, TaskStage
 from workflows.services.cases import (
@@ -77,7 +77,7 @@ def test_no_match_and_no_default_completes_nothing(partner, caseworker):
     version = definition.versions.get()
     # Without a default the graph is still valid: "assess" is unreachable, so drop it first.
     version.steps.filter(key__in=["assess", "helped"]).delete()
-    process_version_publish(version=version)
+    published_before_coverage_checks(version)
     case = case_start(partner=partner, client=client_at(partner), definition=definition)
     task = task_claim(task=open_task(case), user=caseworker)
     with pytest.raises(NoTransitionMatches):

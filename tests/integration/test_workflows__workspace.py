@@ -12,7 +12,12 @@ from wagtail.models import ModelLogEntry
 from forms_builder.models import AnswerSet, FieldType
 from partners.models import Role
 from tests.factories import member
-from tests.factories_workflows import client_at, published_form, screening_process
+from tests.factories_workflows import (
+    client_at,
+    published_before_coverage_checks,
+    published_form,
+    screening_process,
+)
 from tests.factories_workspace import case_at, open_task
 from thai.dates import format_thai_date
 from workflows.models import Case, CaseTask, ProcessKind, StepKind, TaskStage
@@ -142,7 +147,7 @@ def test_no_matching_decision_saves_nothing_and_keeps_the_answers_on_screen(
     definition = screening_process(partner, default=False, publish=False)
     version = definition.versions.get()
     version.steps.filter(key__in=["assess", "helped"]).delete()
-    process_version_publish(version=version)
+    published_before_coverage_checks(version)
     case = case_start(partner=partner, client=client_at(partner), definition=definition)
     task = task_claim(task=open_task(case), user=caseworker)
     client.force_login(caseworker)

@@ -15,6 +15,7 @@ from forms_builder.definition_admin import pages
 from workflows.diagram import process_diagram_svg
 from workflows.models import Step, StepKind, Transition
 from workflows.services import definitions as services
+from workflows.services.publish_checks import step_fields_before
 from workflows.views.definitions.base import StepsDraftMixin
 from workflows.views.definitions.display import step_rows
 from workflows.views.definitions.forms import StepForm, TransitionForm
@@ -111,7 +112,7 @@ class TransitionEditorMixin(StepsDraftMixin):
     def forms(self, data=None):
         fields = {
             key: f
-            for key, f in services.step_fields_before(step=self.source).items()
+            for key, f in step_fields_before(step=self.source).items()
             if f.field_type not in CONDITION_SOURCE_EXCLUDED
         }
         initial = {}
