@@ -104,8 +104,9 @@ def _condition_value_text(field, value) -> str:
     return answer_display(field, value) if value is not None else ""
 
 
-def condition_describe(condition: dict | None, fields: dict) -> str:
-    """'Answer only when: Age is less than 18 or …' for people (plain text, escaped on output)."""
+def condition_text(condition: dict | None, fields: dict) -> str:
+    """'Age is less than 18 and Nationality equals Foreign, or …' with labels, never codes
+    (plain text, escaped on output). `fields`: key -> FieldDefinition."""
     from forms_builder.conditions import OPERATORS
 
     groups = []
@@ -118,6 +119,10 @@ def condition_describe(condition: dict | None, fields: dict) -> str:
             value = _condition_value_text(field, row.get("value")) if field else ""
             rows.append(" ".join(str(part) for part in (label, operator, value) if part != ""))
         groups.append(_(" and ").join(rows))
-    if not groups:
-        return ""
-    return _("Answer only when: %(condition)s") % {"condition": _(" or ").join(groups)}
+    return _(" or ").join(groups)
+
+
+def condition_describe(condition: dict | None, fields: dict) -> str:
+    """'Answer only when: Age is less than 18 or …' for people (plain text, escaped on output)."""
+    text = condition_text(condition, fields)
+    return _("Answer only when: %(condition)s") % {"condition": text} if text else ""

@@ -11,8 +11,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder.be_dates import date_input_format, date_parse
-from forms_builder.conditions import LIST_OPERATORS, OPERATORS, condition_validate
+from forms_builder.conditions import (
+    LIST_OPERATORS,
+    OPERATORS,
+    condition_validate,
+    operators_for,
+)
 from forms_builder.models import FieldDefinition, FieldType
+from forms_builder.texts import localized_text
 
 GROUPS = 4
 NO_VALUE_OPERATORS = {name for name, (needs_value, _label) in OPERATORS.items() if not needs_value}
@@ -29,10 +35,25 @@ class ConditionRowForm(forms.Form):
         coerce=int,
         choices=[(n, _("Group %(number)s") % {"number": n}) for n in range(1, GROUPS + 1)],
         initial=1,
+        widget=forms.Select(attrs={"aria-label": _("Group")}),
     )
-    field = forms.ChoiceField(label=_("When the answer to"), required=False)
-    operator = forms.ChoiceField(label=_("Operator"), required=False)
-    value = forms.CharField(label=_("Value"), required=False, max_length=500)
+    # The rows are a table: each input says what it is to a screen reader.
+    field = forms.ChoiceField(
+        label=_("When the answer to"),
+        required=False,
+        widget=forms.Select(attrs={"aria-label": _("Field")}),
+    )
+    operator = forms.ChoiceField(
+        label=_("Operator"),
+        required=False,
+        widget=forms.Select(attrs={"aria-label": _("Operator")}),
+    )
+    value = forms.CharField(
+        label=_("Value"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"aria-label": _("Value")}),
+    )
 
     def __init__(self, *args, fields_before: dict[str, FieldDefinition], **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +112,18 @@ class BaseConditionRowFormSet(forms.BaseFormSet):
         messages = condition_validate(self.condition(), self.fields_before)
         if messages:
             raise forms.ValidationError(list(messages))
+
+    def client_data(self) -> dict:
+        """For the browser (condition_rows.js): per field, its type, its operators and the
+        values it can be compared with, by label, so no one types a stored code."""
+        return {
+            key: {
+                "type": field.field_type,
+                "operators": [[op, str(label)] for op, label in operators_for(field.field_type)],
+                "choices": [[value, str(label)] for value, label in value_choices(field)],
+            }
+            for key, field in self.fields_before.items()
+        }
 
     def condition(self) -> dict | None:
         """The rows as {"any": [{"all": [...]}, ...]}; None when there is no row (always shown)."""
@@ -176,18 +209,43 @@ def _typed(field: FieldDefinition, text: str):
     if field.field_type in {FieldType.DATE, FieldType.DATETIME}:
         # Typed like the runtime's dates (dd/mm/yyyy, BE in Thai); stored as ISO like answers.
         return date_parse(text).isoformat()
-    if field.field_type == FieldType.YES_NO:
-        if text.lower() not in {"yes", "no"}:
-            raise forms.ValidationError(_("Give yes or no."))
-        return text.lower() == "yes"
-    if field.field_type in {FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE}:
-        values = [choice.get("value") for choice in field.choices or []]
-        if text not in values:
+    if field.field_type in {FieldType.YES_NO, FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE}:
+        value = _choice_value(field, text)
+        if value is None:
+            values = [str(label) for _value, label in value_choices(field)]
             raise forms.ValidationError(
                 _("“%(value)s” is not a choice of this field; its values are: %(values)s")
                 % {"value": text, "values": ", ".join(values)}
             )
+        return value
     return text
+
+
+def value_choices(field: FieldDefinition) -> list[tuple[str, str]]:
+    """(value as typed in a row, label) of a choice or yes/no field; none for other types."""
+    if field.field_type == FieldType.YES_NO:
+        return [("yes", _("Yes")), ("no", _("No"))]
+    if field.field_type in {FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE}:
+        return [(c.get("value"), localized_text(c, "label")) for c in field.choices or []]
+    return []
+
+
+YES_NO_WORDS = {"yes": {"yes", "true", "ใช่"}, "no": {"no", "false", "ไม่ใช่"}}
+
+
+def _choice_value(field: FieldDefinition, text: str):
+    """A choice given by its stored value or by either of its labels; yes/no as True/False."""
+    wanted = text.casefold()
+    if field.field_type == FieldType.YES_NO:
+        for value, label in value_choices(field):
+            if wanted in YES_NO_WORDS[value] | {str(label).casefold()}:
+                return value == "yes"
+        return None
+    for choice in field.choices or []:
+        names = {choice.get(name) or "" for name in ("value", "label_th", "label_en")}
+        if wanted in {name.casefold() for name in names if name}:
+            return choice.get("value")
+    return None
 
 
 def fields_before(version_fields: list[FieldDefinition], field: FieldDefinition | None):

@@ -37,7 +37,14 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server):
+def browser_db(django_db_serialized_rollback, transactional_db):
+    """Every browser test runs on a flushed database restored from what the migrations made
+    (role groups, Wagtail's root page and locales), whatever ran before it: a live server needs
+    a transactional database, and mixing serialized and plain ones fails by test order."""
+
+
+@pytest.fixture
+def page(browser_db, chromium, live_server):
     """A fresh Thai-language browser page; `page.base_url` is the live server."""
     context = chromium.new_context(locale="th-TH", base_url=live_server.url)
     context.set_default_timeout(15_000)
@@ -48,7 +55,7 @@ def page(chromium, live_server):
 
 
 @pytest.fixture
-def phone_page(chromium, live_server):
+def phone_page(browser_db, chromium, live_server):
     """A Thai-language page at a phone's viewport."""
     context = chromium.new_context(
         locale="th-TH",

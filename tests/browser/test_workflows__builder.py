@@ -38,7 +38,10 @@ def add_decision(page, definition, source, target, label, *, default=False, row=
         field, operator, value = row
         page.select_option("#id_condition-0-field", field)
         page.select_option("#id_condition-0-operator", operator)
-        page.fill("#id_condition-0-value", value)
+        # The value is chosen by its label from the field's own choices, never typed as a code.
+        page.locator(".condition-row").first.locator("[data-condition-picker]").select_option(
+            label=value
+        )
     page.click("#transition-form button[type=submit]")
     page.wait_for_url(f"**/processes/{definition.pk}/draft/**")
 
@@ -86,7 +89,7 @@ def test_an_administrator_builds_and_publishes_a_branching_process(page, partner
         steps["screen"],
         steps["imm"],
         "ต่างชาติ: ส่ง ตม.",
-        row=("nationality", "equals", "foreign"),
+        row=("nationality", "equals", "ต่างชาติ"),
     )
     add_decision(page, definition, steps["screen"], steps["assess"], "ประเมินต่อ", default=True)
     add_decision(page, definition, steps["assess"], steps["done"], "เสร็จสิ้น", default=True)

@@ -363,7 +363,7 @@ def test_the_admin_pages_render(client, partner, admin_a):
     html = client.get(url("transition_edit", definition.pk, decision.pk)).content.decode()
     assert 'value="foreign"' in html  # the saved row is shown for editing
     html = client.get(url("draft", definition.pk)).content.decode()
-    assert "when nationality equals foreign" in html  # conditions read as words
+    assert "when nationality equals Foreign" in html  # conditions read as words, with labels
     empty, _v = empty_process(partner, key="empty")
     assert client.get(url("draft", empty.pk)).status_code == 200
 
