@@ -167,3 +167,14 @@ def test_the_used_by_section_shows_only_when_a_hook_can_tell(client, partner, ad
         page = client.get(url("detail", definition))
     assert page.context["show_usages"]
     assert "กระบวนการรับแจ้ง" in page.content.decode()
+
+
+def test_a_valid_preview_says_so_in_the_frame_and_leaves_nothing_for_the_next_page(
+    client, partner, admin
+):
+    definition = form_with_fields(partner, "intake", fields=text_fields(1), publish=True)
+    response = client.post(url("preview_frame", definition, 1), {"q0": "ทดสอบ"})
+    html = response.content.decode()
+    assert 'id="preview-valid"' in html and "ทุกคำตอบถูกต้อง" in html
+    detail = client.get(url("detail", definition)).content.decode()
+    assert "preview-valid" not in detail and "ทุกคำตอบถูกต้อง" not in detail

@@ -1,6 +1,5 @@
 """Any version read-only, and the preview: exactly the runtime form, at desktop or phone width."""
 
-from django.contrib import messages
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -55,11 +54,8 @@ class PreviewFrameView(pages.VersionMixin):
 
     def post(self, request, pk, number):
         form = form_for(version=self.version, data=request.POST, files=request.FILES)
+        # The confirmation is on the frame itself, not a message left for the next admin page.
         checked = form.is_valid()
-        if checked:
-            messages.success(
-                request, _("Every answer is valid. This is a preview: nothing was saved.")
-            )
         return self.render_to_response(
             self.get_context_data(form=form, checked=checked), status=200
         )
