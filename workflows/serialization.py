@@ -21,13 +21,21 @@ from forms_builder.serialization import (
     definitions_queryset,
 )
 from partners.models import Partner
-from workflows.models import ProcessDefinition, ProcessKind, ProcessVersion, Step, Transition
+from workflows.models import (
+    Outcome,
+    ProcessDefinition,
+    ProcessKind,
+    ProcessVersion,
+    Step,
+    Transition,
+)
 from workflows.services.definitions import process_version_problems
 
 PROCESS_ATTRS = ("key", "name_th", "name_en", "description_th", "description_en", "kind")
 STEP_ATTRS = ("key", "kind", "name_th", "name_en", "is_start", "role", "due_hours")
 STEP_ATTRS += ("requires_approval", "outcome")
 TRANSITION_ATTRS = ("label_th", "label_en", "condition", "is_default")
+OUTCOME_ATTRS = ("name_th", "name_en", "sort_order")
 
 
 def _form_ref(form_version: FormVersion | None) -> dict | None:
@@ -134,7 +142,54 @@ def bundle_export(
                 keep |= {v["number"] for v in latest["versions"]}
             item["versions"] = [v for v in item["versions"] if v["number"] in keep]
     document["processes"] = process_items
+    document["outcomes"] = _outcomes_export(process_items)
     return document
+
+
+def _outcomes_export(processes: list[dict]) -> list[dict]:
+    """The outcomes the processes' end steps record, so that another installation has them."""
+    keys = {s["outcome"] for p in processes for v in p["versions"] for s in v["steps"]}
+    outcomes = Outcome.objects.filter(key__in=keys - {""}).select_related("partner")
+    return [
+        {"partner": o.partner.code if o.partner_id else None, "key": o.key}
+        | {attr: getattr(o, attr) for attr in OUTCOME_ATTRS}
+        for o in sorted(outcomes, key=lambda o: o.key)
+    ]
+
+
+def _outcomes_import(items) -> list[str]:
+    """Outcomes the installation lacks are added (by key); those it has stay as they are."""
+    if not isinstance(items, list):
+        return [_("“outcomes” must be a list.")]
+    problems = []
+    known = set(Outcome.objects.values_list("key", flat=True))
+    for item in items:
+        key = item.get("key") if isinstance(item, dict) else None
+        if not key or key in known:
+            continue
+        code = item.get("partner")
+        partner = Partner.objects.filter(code=code).first() if code else None
+        if code and partner is None:
+            problems.append(
+                _("Outcome “%(key)s”: there is no partner with the code “%(code)s”.")
+                % {"key": key, "code": code}
+            )
+            continue
+        outcome = Outcome(
+            key=key,
+            partner=partner,
+            name_th=item.get("name_th") or "",
+            name_en=item.get("name_en") or "",
+            sort_order=item.get("sort_order") or 0,
+        )
+        try:
+            outcome.full_clean()
+        except ValidationError as error:
+            problems += [f"{key}: {m}" for m in error.messages]
+            continue
+        outcome.save()
+        known.add(key)
+    return problems
 
 
 @dataclass
@@ -156,7 +211,8 @@ def bundle_import(*, document: dict, user=None) -> BundleReport:
     try:
         with transaction.atomic():
             report = BundleReport(forms=definitions_import(document=document, user=user))
-            problems = _import_processes(document.get("processes") or [], report)
+            problems = _outcomes_import(document.get("outcomes") or [])
+            problems += _import_processes(document.get("processes") or [], report)
             if problems:
                 raise _Problems(problems)
     except _Problems as failure:

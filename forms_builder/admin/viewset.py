@@ -7,7 +7,7 @@ from wagtail.admin.widgets import HeaderButton
 
 from forms_builder import services
 from forms_builder.admin.forms import FormDefinitionCreateForm
-from forms_builder.admin.usages import version_usages
+from forms_builder.admin.usages import version_adopt_action, version_usages
 from forms_builder.admin.views import draft, fields, transfer, versions
 from forms_builder.definition_admin.viewset import VersionedDefinitionViewSet
 from forms_builder.models import FormDefinition
@@ -51,7 +51,10 @@ class FormDefinitionViewSet(VersionedDefinitionViewSet):
         "draft_started": _(
             "Version %(number)s is a new draft. Caseworkers keep the published version."
         ),
-        "published": _("Version %(number)s is published: caseworkers now fill it in."),
+        "published": _(
+            "Version %(number)s is published. Processes use the version their steps name: "
+            "below, which still use an earlier one."
+        ),
     }
 
     def definition_create(self, *, user, **data):
@@ -71,11 +74,20 @@ class FormDefinitionViewSet(VersionedDefinitionViewSet):
     def bundle_export(self, *, definition, versions: str) -> dict:
         return definitions_export(definitions=[definition], versions=versions)
 
-    def detail_context(self, *, definition, versions, current, can_edit) -> dict:
+    def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         usages = version_usages(definition=definition, versions=versions)
         for version in versions:
             version.used_by = (usages or {}).get(version.pk, [])
-        return {"show_usages": usages is not None}
+        # Said only while a process the user may change can still move to the current version.
+        adopt = None
+        if current and can_edit:
+            adopt = version_adopt_action(version=current, user=request.user)
+        earlier_in_use = [v for v in versions if adopt and v.used_by and v.number < current.number]
+        return {
+            "show_usages": usages is not None,
+            "earlier_in_use": earlier_in_use,
+            "adopt_action": adopt if earlier_in_use else None,
+        }
 
     def index_header_buttons(self) -> list:
         return [HeaderButton(_("Import"), url=self.url("import"), icon_name="upload", priority=20)]

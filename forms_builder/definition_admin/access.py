@@ -1,4 +1,5 @@
-"""Who may see and change versioned definitions (forms, processes), for every definition type.
+"""Who may see and change versioned definitions (forms, processes), for every definition type,
+and the other configuration a partner or the whole network owns (outcomes).
 
 Administrators of a partner see their partners' definitions and the network-wide ones, and
 change their partners' own; central administrators see and change everything. Another partner's
@@ -79,9 +80,10 @@ def version_current_of(definition: AbstractDefinition):
     return definition.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
 
 
-class DefinitionPermissionPolicy(BasePermissionPolicy):
-    """Wagtail's permission checks for a definition model, decided by the rules above rather
-    than by Django model permissions (roles are per partner, not global)."""
+class PartnerOwnedPermissionPolicy(BasePermissionPolicy):
+    """Wagtail's permission checks for a definition model (or any configuration a partner or the
+    network owns, such as outcomes), decided by the rules above rather than by Django model
+    permissions (roles are per partner, not global)."""
 
     def user_has_permission(self, user, action) -> bool:
         return action in ("add", "change", "view") and user_is_administrator(user)

@@ -51,17 +51,16 @@ class DefinitionCreateForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         key = cleaned.get("key")
-        if key and "partner" in cleaned:
-            partner = cleaned["partner"]
-            taken = self._meta.model.objects.filter(key=key)
-            taken = (
-                taken.filter(partner__isnull=True)
-                if partner is None
-                else taken.filter(partner=partner)
-            )
-            if taken.exists():
-                self.add_error("key", self.key_taken)
+        if key and "partner" in cleaned and self.key_is_taken(key, cleaned["partner"]):
+            self.add_error("key", self.key_taken)
         return cleaned
+
+    def key_is_taken(self, key: str, partner) -> bool:
+        """Keys are unique within a partner (and within the network's own)."""
+        taken = self._meta.model.objects.filter(key=key)
+        if partner is None:
+            return taken.filter(partner__isnull=True).exists()
+        return taken.filter(partner=partner).exists()
 
     def validate_unique(self):
         """The key's uniqueness is checked in clean(), with a message on the key itself."""

@@ -315,7 +315,11 @@ class DefinitionDetailView(generic.InspectView):
         )
         context.update(
             self.viewset.detail_context(
-                definition=self.object, versions=versions, current=current, can_edit=can_edit
+                request=self.request,
+                definition=self.object,
+                versions=versions,
+                current=current,
+                can_edit=can_edit,
             )
         )
         return context

@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from forms_builder.definition_admin.access import DefinitionPermissionPolicy
+from forms_builder.definition_admin.access import PartnerOwnedPermissionPolicy
 from forms_builder.definition_admin.editing import (
     DefinitionCreateView,
     DefinitionDetailsView,
@@ -71,7 +71,7 @@ class VersionedDefinitionViewSet(ModelViewSet):
     def __init__(self, name=None, **kwargs):
         super().__init__(name=name, **kwargs)
         if policy_registry.get_by_type(self.model, fallback=False) is None:
-            register_permission_policy(self.model, DefinitionPermissionPolicy(self.model))
+            register_permission_policy(self.model, PartnerOwnedPermissionPolicy(self.model))
 
     # --- what a definition type provides -------------------------------------------------
 
@@ -90,7 +90,7 @@ class VersionedDefinitionViewSet(ModelViewSet):
     def bundle_export(self, *, definition, versions: str) -> dict:
         raise NotImplementedError
 
-    def detail_context(self, *, definition, versions, current, can_edit) -> dict:
+    def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         """What the type's own blocks of the definition's page need."""
         return {}
 

@@ -1,7 +1,6 @@
 from workflows.models.cases import Case, CaseSource, CaseTask, TaskStage
 from workflows.models.clients import Client, IdStatus, Sex
 from workflows.models.definitions import (
-    Outcome,
     ProcessDefinition,
     ProcessKind,
     ProcessVersion,
@@ -9,6 +8,7 @@ from workflows.models.definitions import (
     StepKind,
     Transition,
 )
+from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Client",
     "IdStatus",
     "Outcome",
+    "OutcomeKey",
     "ProcessDefinition",
     "ProcessKind",
     "ProcessVersion",

@@ -15,7 +15,7 @@ from viewflow.workflow.models import AbstractProcess, AbstractTask
 from forms_builder.models import AnswerSet
 from partners.models import Partner
 from workflows.models.clients import Client
-from workflows.models.definitions import Outcome, ProcessVersion, Step, Transition
+from workflows.models.definitions import ProcessVersion, Step, Transition
 
 
 class CaseSource(models.TextChoices):
@@ -72,7 +72,7 @@ class Case(FlowData, AbstractProcess):
     current_stage = models.CharField(
         _("stage"), max_length=10, choices=TaskStage.choices, default=TaskStage.FILL
     )
-    outcome = models.CharField(_("outcome"), max_length=30, blank=True, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=30, blank=True)
     source = models.CharField(
         _("source"), max_length=20, choices=CaseSource.choices, default=CaseSource.CASEWORKER
     )
@@ -107,6 +107,12 @@ class Case(FlowData, AbstractProcess):
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.client}"
+
+    @property
+    def outcome_label(self) -> str:
+        from workflows.selectors.outcomes import outcome_label
+
+        return outcome_label(self.outcome)
 
     @property
     def reference(self) -> str:

@@ -90,22 +90,6 @@ def step_kind_choices() -> list[tuple[str, str]]:
     return choices()
 
 
-class Outcome(models.TextChoices):
-    RETURNED_TO_FAMILY = "returned_to_family", _("Returned to family")
-    ADMITTED_TO_CENTER = "admitted_to_center", _("Admitted to a protection center")
-    REFERRED_TO_HOSPITAL = "referred_to_hospital", _("Referred to hospital")
-    CHILD_PROTECTION = "child_protection", _("Handed to child protection")
-    IMMIGRATION = "immigration", _("Handed to immigration")
-    REFERRED_TO_PARTNER = "referred_to_partner", _("Referred to another partner")
-    HELPED_IN_COMMUNITY = "helped_in_community", _("Helped in the community")
-    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
-    NOT_A_BEGGAR = "not_a_beggar", _("Registered street performer, not a beggar")
-    LOST_CONTACT = "lost_contact", _("Lost contact")
-    DUPLICATE = "duplicate", _("Duplicate of another case")
-    NOT_ACTIONABLE = "not_actionable", _("Not actionable")
-    OTHER = "other", _("Other")
-
-
 class Step(models.Model):
     """A step of a process version. Its kind (workflows.step_kinds) says which of the columns
     below it uses (a task: form, role, due time, approval; an end: outcome) and what its
@@ -139,7 +123,7 @@ class Step(models.Model):
     )
     due_hours = models.PositiveIntegerField(_("due within (hours)"), null=True, blank=True)
     requires_approval = models.BooleanField(_("supervisor approval"), default=False)
-    outcome = models.CharField(_("outcome"), max_length=30, blank=True, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=30, blank=True)
     settings = models.JSONField(_("settings"), default=dict, blank=True)
 
     class Meta:
@@ -165,6 +149,12 @@ class Step(models.Model):
         from workflows.step_kinds import step_kind
 
         return step_kind(self.kind)
+
+    @property
+    def outcome_label(self) -> str:
+        from workflows.selectors.outcomes import outcome_label
+
+        return outcome_label(self.outcome)
 
     @property
     def is_end(self) -> bool:

@@ -1,7 +1,7 @@
 """Reads for the process administration: what its steps may use, and what uses a form version.
 Who sees and changes which processes: forms_builder.definition_admin.access."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from forms_builder.models import FormVersion, VersionStatus
 from workflows.models import ProcessDefinition
@@ -37,3 +37,28 @@ def form_version_usages(*, definition, versions) -> dict[int, list[tuple[str, st
         url = reverse("workflows_definitions:version", args=[version.definition_id, version.number])
         usages.setdefault(step.form_version_id, []).append((label, url))
     return usages
+
+
+def processes_using_earlier_versions(*, form_version: FormVersion, user) -> list:
+    """Processes the user may change whose newest version (or draft) has a step filling in an
+    earlier version of this form. One query."""
+    from forms_builder.definition_admin.access import definition_can_edit, definitions_in_admin
+    from workflows.models import ProcessVersion, Step
+
+    newest = ProcessVersion.objects.filter(definition=OuterRef("version__definition"))
+    steps = (
+        Step.objects.filter(
+            form_version__definition_id=form_version.definition_id,
+            form_version__number__lt=form_version.number,
+            version__definition__in=definitions_in_admin(ProcessDefinition, user),
+        )
+        .annotate(newest=Subquery(newest.order_by("-number").values("pk")[:1]))
+        .filter(version_id=F("newest"))
+        .select_related("version__definition__partner")
+    )
+    found = {
+        step.version.definition_id: step.version.definition
+        for step in steps
+        if definition_can_edit(user, step.version.definition)
+    }
+    return sorted(found.values(), key=lambda d: d.name_th)

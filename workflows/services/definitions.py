@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forms_builder.models import VersionStatus
+from forms_builder.models import FormVersion, VersionStatus
 from workflows.models import ProcessDefinition, ProcessVersion, Step, Transition
 from workflows.services.publish_checks import process_version_problems
 from workflows.step_kinds import STEP_KINDS
@@ -161,3 +161,21 @@ def process_version_draft(*, definition: ProcessDefinition, user=None) -> Proces
             t.target = copies[t.target_id]
             t.save()
     return draft
+
+
+@transaction.atomic
+def process_drafts_adopt_form_version(
+    *, form_version: FormVersion, definitions, user=None
+) -> list[ProcessVersion]:
+    """For each process, a draft (made from its newest version if it has none) whose steps fill
+    in `form_version` instead of an earlier version of the same form. Publishing stays the
+    administrator's: the drafts are checked and published like any other."""
+    drafts = []
+    for definition in definitions:
+        draft = _lock_draft(process_version_draft(definition=definition, user=user).pk)
+        draft.steps.filter(
+            form_version__definition_id=form_version.definition_id,
+            form_version__number__lt=form_version.number,
+        ).update(form_version=form_version)
+        drafts.append(draft)
+    return drafts

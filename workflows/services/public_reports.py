@@ -16,7 +16,7 @@ from workflows.errors import TaskNotAvailable, WorkflowError
 from workflows.models import (
     Case,
     CaseSource,
-    Outcome,
+    OutcomeKey,
     ProcessDefinition,
     PublicReport,
     PublicReportSetting,
@@ -174,7 +174,7 @@ def report_mark_duplicate(*, case: Case, of_case: Case, user) -> Case:
         case = case_close(
             case=case,
             user=user,
-            outcome=Outcome.DUPLICATE,
+            outcome=OutcomeKey.DUPLICATE,
             data={"duplicate_of": of_case.pk},
         )
         PublicReport.objects.filter(case=case).update(duplicate_of=of_case)
@@ -185,7 +185,7 @@ def report_mark_not_actionable(*, case: Case, user) -> Case:
     """Close a public report's case: nothing can be done (nobody found, not a person in need)."""
     if not user_can_mark_report(user, case):
         raise TaskNotAvailable()
-    return case_close(case=case, user=user, outcome=Outcome.NOT_ACTIONABLE)
+    return case_close(case=case, user=user, outcome=OutcomeKey.NOT_ACTIONABLE)
 
 
 REPORT_SETTING_ACTION = "workflows.public_report_setting"

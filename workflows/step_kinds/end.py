@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from workflows.models import Outcome
+from workflows.selectors.outcomes import outcomes_for_partner
 from workflows.step_kinds.base import StepKindSpec
 
 
@@ -19,9 +19,15 @@ class EndStep(StepKindSpec):
         return {
             "outcome": forms.ChoiceField(
                 label=gettext_lazy("Outcome"),
-                choices=[("", "---------"), *Outcome.choices],
+                choices=[
+                    ("", "---------"),
+                    *((o.key, o.name) for o in outcomes_for_partner(definition.partner_id)),
+                ],
                 required=False,
-                help_text=gettext_lazy("Recorded on the case when it ends here."),
+                help_text=gettext_lazy(
+                    "Recorded on the case when it ends here. Administrators keep the list of "
+                    "outcomes under Outcomes."
+                ),
             )
         }
 
@@ -34,6 +40,14 @@ class EndStep(StepKindSpec):
         name = {"step": step.name}
         if not step.outcome:
             problems.append(_("End step “%(step)s” needs an outcome.") % name)
+        elif not outcomes_for_partner(partner_id).filter(key=step.outcome).exists():
+            problems.append(
+                _(
+                    "End step “%(step)s”: the outcome “%(outcome)s” is retired or not one of "
+                    "this partner's: choose another."
+                )
+                % {**name, "outcome": step.outcome_label}
+            )
         if targets:
             problems.append(_("End step “%(step)s” cannot lead anywhere.") % name)
         if step.is_start:
@@ -41,7 +55,7 @@ class EndStep(StepKindSpec):
         return problems
 
     def describe(self, step) -> list[str]:
-        return [_("Outcome") + ": " + (step.get_outcome_display() or "—")]
+        return [_("Outcome") + ": " + (step.outcome_label or "—")]
 
     def diagram_detail(self, step) -> str:
-        return step.get_outcome_display() if step.outcome else _("no outcome yet")
+        return step.outcome_label or _("no outcome yet")

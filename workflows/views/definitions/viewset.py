@@ -15,7 +15,7 @@ from workflows.services.definitions import (
     process_version_publish,
 )
 from workflows.services.migration import cases_open_on
-from workflows.views.definitions import draft, migration, versions
+from workflows.views.definitions import adopt, draft, migration, versions
 from workflows.views.definitions.forms import ProcessCreateForm
 
 
@@ -78,7 +78,7 @@ class ProcessDefinitionViewSet(VersionedDefinitionViewSet):
     def bundle_export(self, *, definition, versions: str) -> dict:
         return bundle_export(processes=[definition], forms=None, versions=versions)
 
-    def detail_context(self, *, definition, versions, current, can_edit) -> dict:
+    def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         older_with_cases = [
             v
             for v in versions
@@ -113,6 +113,11 @@ class ProcessDefinitionViewSet(VersionedDefinitionViewSet):
                 "<int:pk>/draft/decisions/<int:transition_pk>/delete/",
                 view(draft.TransitionDeleteView),
                 name="transition_delete",
+            ),
+            path(
+                "adopt-form/<int:form_version_pk>/",
+                view(adopt.AdoptFormVersionView),
+                name="adopt_form",
             ),
             path(
                 "<int:pk>/versions/<int:number>/migrate/",
