@@ -1,3 +1,4 @@
+import importlib
 import os
 
 import pytest
@@ -9,7 +10,18 @@ from tests.factories import PartnerFactory, member
 @pytest.fixture
 def transactional_db(django_db_serialized_rollback, transactional_db):
     """Transactional tests flush every table at the end; a serialized rollback then restores what
-    the data migrations made (Wagtail's root page and locales, the role groups) for later tests."""
+    the data migrations made (Wagtail's root page and locales, the role groups) for later tests.
+
+    Once Playwright's event loop has run in this process, Django's serialized rollback restores
+    nothing (later tests get a connection object without the serialized copy), so the rows the
+    tests rely on and no fixture makes are seeded again here: the network's outcomes."""
+    from django.apps import apps
+
+    from workflows.models import Outcome
+
+    if not Outcome.objects.exists():
+        seed = importlib.import_module("workflows.migrations.0006_outcomes_as_configuration")
+        seed.outcomes_create(apps, None)
     return transactional_db
 
 

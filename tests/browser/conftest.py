@@ -1,6 +1,5 @@
 """Playwright driving Debian's Chromium against Django's live server. No browser is downloaded."""
 
-import importlib
 import os
 
 import pytest
@@ -41,18 +40,7 @@ def chromium():
 def browser_db(django_db_serialized_rollback, transactional_db):
     """Every browser test runs on a flushed database restored from what the migrations made
     (role groups, Wagtail's root page and locales), whatever ran before it: a live server needs
-    a transactional database, and mixing serialized and plain ones fails by test order.
-
-    Once Playwright's event loop runs, Django's serialized rollback restores nothing (later tests
-    get a connection object without the serialized copy), so the rows the tests rely on and no
-    fixture makes are seeded again here: the network's outcomes."""
-    from django.apps import apps
-
-    from workflows.models import Outcome
-
-    if not Outcome.objects.exists():
-        seed = importlib.import_module("workflows.migrations.0006_outcomes_as_configuration")
-        seed.outcomes_create(apps, None)
+    a transactional database, and mixing serialized and plain ones fails by test order."""
 
 
 @pytest.fixture

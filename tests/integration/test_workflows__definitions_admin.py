@@ -1,6 +1,7 @@
 """The process administration: scoping and denials, building a draft, publishing, migrating."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -14,7 +15,7 @@ from tests.factories import PartnerFactory, member
 from tests.factories_partners import central_administrator
 from tests.factories_processes import empty_process, two_step_draft
 from tests.factories_workflows import client_at, note_form, screening_form
-from workflows.models import CaseTask, ProcessDefinition, ProcessKind
+from workflows.models import CaseEvent, CaseEventKind, CaseTask, ProcessDefinition, ProcessKind
 from workflows.services.cases import case_start
 from workflows.services.definitions import (
     process_definition_create,
@@ -326,18 +327,72 @@ def test_the_migration_screen_previews_then_moves(client, partner, admin_a):
         url("migrate", definition.pk, 1), {"to": "2", field: "", "action": "apply"}
     )
     case.refresh_from_db()
-    assert case.process_version == v1 and "Nothing was moved" in response.content.decode()
+    assert case.process_version == v1 and 'id="migration-changed"' in response.content.decode()
     html = client.post(
         url("migrate", definition.pk, 1), {"to": "2", field: new_step.pk, "action": "preview"}
     ).content.decode()
     assert case.reference in html and "คัดกรองใหม่" in html
+    token = re.search(r'name="previewed" value="([^"]+)"', html).group(1)
     response = client.post(
-        url("migrate", definition.pk, 1), {"to": "2", field: new_step.pk, "action": "apply"}
+        url("migrate", definition.pk, 1),
+        {"to": "2", field: new_step.pk, "action": "apply", "previewed": token},
     )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.process_version_id == v2.pk and case.current_step_id == new_step.pk
     assert CaseTask.objects.get(process=case, status=STATUS.NEW).step_id == new_step.pk
+    event = case.events.get()
+    assert event.kind == CaseEventKind.MOVED and event.actor == admin_a
+    assert event.details == {
+        "from_version": 1,
+        "from_step": old_step.name,
+        "to_version": 2,
+        "to_step": "คัดกรองใหม่",
+    }
+
+
+def test_moving_cases_applies_what_was_previewed_and_nothing_else(client, partner, admin_a):
+    """Preview "screening", change the dropdown to another step, click move: nothing moves, and
+    the screen previews what is chosen now. A case that closes after the preview stops it too."""
+    definition, v1 = two_step_draft(partner)
+    process_version_publish(version=v1)
+    case = case_start(partner=partner, client=client_at(partner), definition=definition)
+    v2 = process_version_draft(definition=definition)
+    process_version_publish(version=v2)
+    old_step = v1.steps.get(key="screen")
+    same, other = v2.steps.get(key="screen"), v2.steps.get(key="assess")
+    field = f"step_{old_step.pk}"
+    client.force_login(admin_a)
+    html = client.post(
+        url("migrate", definition.pk, 1), {"to": "2", field: same.pk, "action": "preview"}
+    ).content.decode()
+    token = re.search(r'name="previewed" value="([^"]+)"', html).group(1)
+    response = client.post(
+        url("migrate", definition.pk, 1),
+        {"to": "2", field: other.pk, "action": "apply", "previewed": token},
+    )
+    case.refresh_from_db()
+    html = response.content.decode()
+    assert response.status_code == 200 and case.process_version_id == v1.pk
+    assert 'id="migration-changed"' in html and other.name in html
+    # A forged or stale token moves nothing either.
+    client.post(
+        url("migrate", definition.pk, 1),
+        {"to": "2", field: same.pk, "action": "apply", "previewed": token + "x"},
+    )
+    case.refresh_from_db()
+    assert case.process_version_id == v1.pk
+    # The previewed case closes before the click: the move is refused, nothing changes.
+    v1.refresh_from_db()
+    second = case_start(partner=partner, client=client_at(partner), version=v1)
+    response = client.post(
+        url("migrate", definition.pk, 1),
+        {"to": "2", field: same.pk, "action": "apply", "previewed": token},
+    )
+    second.refresh_from_db()
+    assert second.process_version_id == v1.pk
+    assert "changed since the preview" in response.content.decode()
+    assert not CaseEvent.objects.exists()
 
 
 def test_the_admin_pages_render(client, partner, admin_a):

@@ -103,6 +103,15 @@ def test_a_supervisor_reassigns_a_task_to_a_worker_who_holds_the_role(
     client.post(url("task_assign", task.pk), {"assignee": colleague.pk})
     task.refresh_from_db()
     assert task.owner == colleague
+    # The case's timeline says who gave it to whom.
+    event = case.events.get()
+    assert (event.actor, event.details["from_user"], event.details["to_user"]) == (
+        supervisor,
+        str(caseworker),
+        str(colleague),
+    )
+    timeline = client.get(url("case", case.pk)).content.decode()
+    assert 'data-event="reassigned"' in timeline and str(colleague) in timeline
 
 
 def test_a_caseworker_cannot_reassign(client, case, caseworker, partner):
@@ -112,7 +121,7 @@ def test_a_caseworker_cannot_reassign(client, case, caseworker, partner):
     assert "task_assign" not in client.get(url("task", task.pk)).content.decode()
     client.post(url("task_assign", task.pk), {"assignee": colleague.pk})
     task.refresh_from_db()
-    assert task.status == STATUS.NEW
+    assert task.status == STATUS.NEW and not case.events.exists()
 
 
 def test_completing_a_task_takes_the_branch_the_answers_select(client, case, caseworker):

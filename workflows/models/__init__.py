@@ -8,11 +8,14 @@ from workflows.models.definitions import (
     StepKind,
     Transition,
 )
+from workflows.models.events import CaseEvent, CaseEventKind
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
 __all__ = [
     "Case",
+    "CaseEvent",
+    "CaseEventKind",
     "CaseSource",
     "CaseTask",
     "Client",

@@ -2,7 +2,7 @@
 
 from viewflow.workflow.status import STATUS
 
-from workflows.models import Case, CaseTask
+from workflows.models import Case, CaseEvent, CaseTask
 
 
 def case_answers(*, case: Case) -> dict:
@@ -25,3 +25,8 @@ def case_timeline(*, case: Case) -> list[CaseTask]:
         .select_related("step", "owner", "decision", "answer_set__form_version")
         .order_by("created", "pk")
     )
+
+
+def case_events(*, case: Case) -> list[CaseEvent]:
+    """What happened to the case besides its tasks (moves, reassignments), oldest first."""
+    return list(CaseEvent.objects.filter(case=case).order_by("created_at", "pk"))

@@ -25,11 +25,20 @@ from workflows.errors import (
     TaskNotAvailable,
     WorkflowError,
 )
-from workflows.models import Case, CaseSource, CaseTask, Client, ProcessVersion, TaskStage
+from workflows.models import (
+    Case,
+    CaseEventKind,
+    CaseSource,
+    CaseTask,
+    Client,
+    ProcessVersion,
+    TaskStage,
+)
 from workflows.models.definitions import ProcessDefinition
 from workflows.routing import transition_select
 from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
+from workflows.services.events import case_event_record, user_display_name
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -138,6 +147,7 @@ def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
             raise TaskNotAvailable()
         if not user_can_work_task(assignee, task):
             raise WorkflowError(_("That person does not hold this task's role at this partner."))
+        previous = task.owner
         task.assigned = timezone.now()
         if task.status == STATUS.NEW:
             activation.assign(assignee)
@@ -145,6 +155,17 @@ def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
             activation.reassign(assignee)
         else:
             raise TaskNotAvailable()
+        case_event_record(
+            case=task.process,
+            task=task,
+            kind=CaseEventKind.REASSIGNED,
+            user=user,
+            details={
+                "step": task.step.name if task.step_id else "",
+                "from_user": user_display_name(previous) if previous else "",
+                "to_user": user_display_name(assignee),
+            },
+        )
     return task
 
 

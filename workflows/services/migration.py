@@ -1,8 +1,9 @@
 """Moving a process's open cases to a newer published version, by an explicit mapping of steps.
 
 The administrator maps every old step that has open cases to a step of the new version; the
-preview lists what will move; applying moves every open case (its version, its current step and
-its open task's step and role) in one transaction, or nothing at all.
+preview lists what will move; applying moves exactly the previewed cases (their version, current
+step and open task's step and role) in one transaction, or nothing at all, and writes the move on
+each case's timeline.
 A case waiting for a supervisor's approval is not moved: its pending decision belongs to the old
 version's graph, so the approval is finished first.
 """
@@ -16,7 +17,16 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.status import STATUS
 
 from partners.models import Role
-from workflows.models import Case, CaseTask, ProcessVersion, Step, TaskStage
+from workflows.models import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseTask,
+    ProcessVersion,
+    Step,
+    TaskStage,
+)
+from workflows.services.events import case_event_build
 
 OPEN_TASK = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 CLOSED_CASE = (STATUS.DONE, STATUS.CANCELED)
@@ -98,12 +108,18 @@ def migration_plan(
 
 @transaction.atomic
 def cases_migrate(
-    *, source: ProcessVersion, target: ProcessVersion, mapping: dict[int, int], user=None
+    *,
+    source: ProcessVersion,
+    target: ProcessVersion,
+    mapping: dict[int, int],
+    user=None,
+    expected_cases: set[int] | None = None,
 ) -> int:
     """Move every open case of `source` to `target`. All or nothing: ValidationError otherwise.
 
     The open cases are locked (select_for_update) first, so no task completes on the old graph
-    while they move.
+    while they move. `expected_cases` (the previewed ones) must be exactly the cases that would
+    move now; if a case opened, closed or moved since the preview, nothing moves.
     """
     cases = list(
         cases_open_on(version=source).select_for_update().select_related("client").order_by("pk")
@@ -111,6 +127,12 @@ def cases_migrate(
     plan = migration_plan(source=source, target=target, mapping=mapping, cases=cases)
     if plan.problems:
         raise ValidationError(plan.problems)
+    if expected_cases is not None and {case.pk for case, _old, _new in plan.moves} != set(
+        expected_cases
+    ):
+        raise ValidationError(
+            _("The open cases have changed since the preview. Check the new preview and confirm.")
+        )
     by_step: dict[tuple[int, int], list[int]] = {}
     for case, old, new in plan.moves:
         by_step.setdefault((old.pk, new.pk), []).append(case.pk)
@@ -121,6 +143,20 @@ def cases_migrate(
         CaseTask.objects.filter(
             process_id__in=case_ids, step_id=old_pk, status__in=OPEN_TASK
         ).update(step=new, role=new.role or Role.CASEWORKER)
+    CaseEvent.objects.bulk_create(
+        case_event_build(
+            case=case,
+            kind=CaseEventKind.MOVED,
+            user=user,
+            details={
+                "from_version": source.number,
+                "from_step": old.name,
+                "to_version": target.number,
+                "to_step": new.name,
+            },
+        )
+        for case, old, new in plan.moves
+    )
     return len(plan.moves)
 
 

@@ -125,15 +125,14 @@ class MigrationMappingForm(forms.Form):
     def __init__(self, *args, old_steps: list[tuple[Step, int]], new_steps: list[Step], **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", _("— not mapped —"))] + [
-            (str(s.pk), f"{s.name} ({s.key})") for s in new_steps if not s.is_end
+            (str(s.pk), s.name) for s in new_steps if not s.is_end
         ]
         by_key = {s.key: s for s in new_steps if not s.is_end}
         self.old_steps = old_steps
         for step, count in old_steps:
             same = by_key.get(step.key)
             self.fields[f"step_{step.pk}"] = forms.ChoiceField(
-                label=_("%(step)s (%(key)s): %(count)s open case(s)")
-                % {"step": step.name, "key": step.key, "count": count},
+                label=_("%(step)s: %(count)s open case(s)") % {"step": step.name, "count": count},
                 choices=choices,
                 required=False,
                 initial=str(same.pk) if same else "",

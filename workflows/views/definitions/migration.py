@@ -1,6 +1,7 @@
 """Moving a version's open cases to a newer version: map the steps, preview, apply."""
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,6 +15,27 @@ from workflows.services.migration import (
     migration_steps_with_open_cases,
 )
 from workflows.views.definitions.forms import MigrationMappingForm
+
+PREVIEW_SALT = "workflows.migrate.preview"
+
+
+def preview_token(*, target_number: int, mapping: dict[int, int], plan) -> str:
+    """What the preview showed, signed: applying moves exactly this or nothing."""
+    return signing.dumps(
+        {
+            "to": target_number,
+            "mapping": sorted(mapping.items()),
+            "cases": sorted(case.pk for case, _old, _new in plan.moves),
+        },
+        salt=PREVIEW_SALT,
+    )
+
+
+def previewed(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=PREVIEW_SALT, max_age=60 * 60)
+    except signing.BadSignature:
+        return None
 
 
 class MigrateView(DefinitionView):
@@ -44,7 +66,12 @@ class MigrateView(DefinitionView):
             new_steps=list(self.target.steps.all()),
         )
 
-    def render(self, form, plan=None, errors=()):
+    def render(self, form, plan=None, errors=(), changed=False):
+        token = (
+            preview_token(target_number=self.target.number, mapping=form.mapping(), plan=plan)
+            if plan is not None and plan.can_apply
+            else ""
+        )
         return self.render_to_response(
             self.get_context_data(
                 source=self.source,
@@ -52,9 +79,15 @@ class MigrateView(DefinitionView):
                 targets=self.targets,
                 form=form,
                 plan=plan,
+                preview_token=token,
+                changed=changed,
                 errors=list(errors),
             )
         )
+
+    def preview(self, form, mapping, changed=False):
+        plan = migration_plan(source=self.source, target=self.target, mapping=mapping)
+        return self.render(form, plan=plan, changed=changed)
 
     def get(self, request, pk, number):
         return self.render(self.form())
@@ -65,14 +98,22 @@ class MigrateView(DefinitionView):
             return self.render(form)
         mapping = form.mapping()
         if request.POST.get("action") != "apply":
-            plan = migration_plan(source=self.source, target=self.target, mapping=mapping)
-            return self.render(form, plan=plan)
+            return self.preview(form, mapping)
+        shown = previewed(request.POST.get("previewed", ""))
+        if shown is None or shown["to"] != self.target.number or dict(shown["mapping"]) != mapping:
+            # The choices on the screen are not the ones previewed: show what they would do.
+            return self.preview(form, mapping, changed=True)
         try:
             moved = cases_migrate(
-                source=self.source, target=self.target, mapping=mapping, user=request.user
+                source=self.source,
+                target=self.target,
+                mapping=mapping,
+                user=request.user,
+                expected_cases=set(shown["cases"]),
             )
         except ValidationError as error:
-            return self.render(form, errors=error.messages)
+            plan = migration_plan(source=self.source, target=self.target, mapping=mapping)
+            return self.render(form, plan=plan, errors=error.messages)
         messages.success(
             request,
             _("%(count)s open case(s) moved to version %(number)s.")

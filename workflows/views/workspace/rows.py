@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from forms_builder.selectors import AnswerRow, answers_display
 from thai.dates import format_thai_date
-from workflows.models import Case, CaseTask, TaskStage
-from workflows.selectors.cases import case_timeline
+from workflows.models import Case, CaseEvent, CaseTask, TaskStage
+from workflows.selectors.cases import case_events, case_timeline
 from workflows.selectors.tasks import task_due_state
 
 
@@ -45,19 +45,25 @@ def task_rows(tasks, now: dt.datetime | None = None) -> list[TaskRow]:
 
 @dataclass
 class TimelineEntry:
-    task: CaseTask
+    """A task of the case, or something else that happened to it (an event)."""
+
+    when: dt.datetime
     title: str
+    task: CaseTask | None = None
+    event: CaseEvent | None = None
     answers: list[AnswerRow] = field(default_factory=list)
 
 
 def case_entries(*, case: Case, can_see_sensitive: bool) -> list[TimelineEntry]:
-    """Every task of the case, oldest first; fill tasks carry their answers (masked if need be)."""
+    """Every task and event of the case, oldest first; fill tasks carry their answers (masked if
+    need be)."""
     tasks = case_timeline(case=case)
     for task in tasks:
         task.process = case  # the titles read the client from the case already loaded
     prefetch_related_objects(tasks, "answer_set__form_version__fields")
-    return [
+    entries = [
         TimelineEntry(
+            when=task.created,
             task=task,
             title=task_title(task),
             answers=answers_display(answer_set=task.answer_set, can_see_sensitive=can_see_sensitive)
@@ -66,12 +72,17 @@ def case_entries(*, case: Case, can_see_sensitive: bool) -> list[TimelineEntry]:
         )
         for task in tasks
     ]
+    entries += [
+        TimelineEntry(when=event.created_at, title=event.text, event=event)
+        for event in case_events(case=case)
+    ]
+    return sorted(entries, key=lambda entry: entry.when)
 
 
 def path_taken(entries: list[TimelineEntry]) -> list[int]:
     """The steps the case went through, in order, without repeats side by side."""
     steps: list[int] = []
     for entry in entries:
-        if not steps or steps[-1] != entry.task.step_id:
+        if entry.task is not None and (not steps or steps[-1] != entry.task.step_id):
             steps.append(entry.task.step_id)
     return steps
