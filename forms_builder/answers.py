@@ -55,6 +55,31 @@ def answer_initial(field) -> Any:
     return default
 
 
+def answer_as_initial(field_type: str, stored: Any) -> Any:
+    """A stored answer as a form's initial value, so an earlier answer pre-fills a field of the
+    same key (None for what cannot be pre-filled: files, headings, a value of another shape)."""
+    if stored is None or field_type in (FieldType.FILE, *NON_ANSWER_TYPES):
+        return None
+    try:
+        if field_type == FieldType.DATE:
+            return dt.date.fromisoformat(stored)
+        if field_type == FieldType.DATETIME:
+            return dt.datetime.fromisoformat(stored)
+        if field_type == FieldType.DECIMAL:
+            return Decimal(str(stored))
+    except (TypeError, ValueError, InvalidOperation):
+        return None
+    if field_type == FieldType.YES_NO:
+        return "yes" if stored is True else "no" if stored is False else None
+    if field_type in (FieldType.NATIONAL_ID, FieldType.THAI_ADDRESS, FieldType.LOCATION):
+        return stored if isinstance(stored, dict) else None
+    if field_type == FieldType.MULTIPLE_CHOICE:
+        return stored if isinstance(stored, list) else None
+    if field_type == FieldType.INTEGER:
+        return stored if isinstance(stored, int) and not isinstance(stored, bool) else None
+    return stored if isinstance(stored, str) else None
+
+
 def _choice_values(field) -> list[str]:
     return [c.get("value") for c in field.choices or [] if isinstance(c, dict)]
 

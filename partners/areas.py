@@ -21,16 +21,33 @@ def area_lookup(code: str):
     return None
 
 
+BANGKOK = "10"
+
+
+def _thai_with_prefix(area, length: int) -> str:
+    """The Thai name with the word for its level, as Thai addresses write it: ต. / อ. / จ.
+    (Bangkok: แขวง / เขต, and the capital without จ.)."""
+    name = area.name_th
+    in_bangkok = area.code.startswith(BANGKOK)
+    if length == 6:
+        return f"แขวง{name}" if in_bangkok else f"ต.{name}"
+    if length == 4:
+        return name if name.startswith("เขต") else f"อ.{name}"
+    return name if in_bangkok else f"จ.{name}"
+
+
 def area_name(code: str) -> str:
-    """'ต.หนองปรือ อ.บางละมุง จ.ชลบุรี'-style full name of a DOPA code (in the active language)."""
+    """'ต.หนองปรือ อ.บางละมุง จ.ชลบุรี' (Thai) or 'Nong Prue, Bang Lamung, Chon Buri' (English):
+    the full name of a DOPA code in the active language."""
+    english = (get_language() or "th").startswith("en")
     parts = []
     for length in (6, 4, 2):
         if len(code) >= length:
             area = area_lookup(code[:length])
             if area is None:
                 return code
-            parts.append(_localized(area))
-    return ", ".join(parts)
+            parts.append(area.name_en if english else _thai_with_prefix(area, length))
+    return ", ".join(parts) if english else " ".join(parts)
 
 
 def is_valid_area_code(code: str) -> bool:

@@ -3,10 +3,13 @@
 import datetime as dt
 
 from django.utils import timezone
+from viewflow.workflow.status import STATUS
 
 from partners.models import Role
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
+from workflows.selectors.access import user_can_work_task
+from workflows.selectors.prefill import task_returned_by
 
 
 def case_begin(
@@ -79,6 +82,7 @@ def task_prepare(task: CaseTask) -> None:
         task.decision_id = filled.decision_id
     else:
         task.role = step.role or Role.CASEWORKER
+        _give_back_if_returned(task)
     if step.due_hours:
         task.due_at = timezone.now() + dt.timedelta(hours=step.due_hours)
     task.save(
@@ -91,5 +95,30 @@ def task_prepare(task: CaseTask) -> None:
             "due_at",
             "answer_set",
             "decision",
+            "owner",
+            "status",
+            "assigned",
         ]
     )
+
+
+def _give_back_if_returned(task: CaseTask) -> None:
+    """A step a supervisor returned goes back to the person who did it (if they still may work
+    it), not to the shared queue."""
+    returned = task_returned_by(task=task)
+    if returned is None:
+        return
+    filled = (
+        CaseTask.objects.filter(answer_set_id=returned.answer_set_id, stage=TaskStage.FILL)
+        .select_related("owner")
+        .first()
+    )
+    if (
+        filled
+        and filled.owner
+        and filled.owner.is_active
+        and user_can_work_task(filled.owner, task)
+    ):
+        task.owner = filled.owner
+        task.status = STATUS.ASSIGNED
+        task.assigned = timezone.now()

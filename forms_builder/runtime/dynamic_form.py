@@ -7,7 +7,7 @@ hidden: it is not required, not validated and not stored, whatever the browser s
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from forms_builder.answers import NON_ANSWER_TYPES, answer_to_json
+from forms_builder.answers import NON_ANSWER_TYPES, answer_as_initial, answer_to_json
 from forms_builder.conditions import condition_evaluate
 from forms_builder.models import FieldDefinition, FieldType, FormVersion
 from forms_builder.runtime.field_builder import FieldBuilder
@@ -88,3 +88,13 @@ def form_class_for(version: FormVersion) -> type[DynamicForm]:
 def form_for(*, version: FormVersion, data=None, files=None, initial=None, prefix=None):
     """A runtime form instance, bound when data is given."""
     return form_class_for(version)(data=data, files=files, initial=initial, prefix=prefix)
+
+
+def form_initial(*, version: FormVersion, answers: dict) -> dict:
+    """Initial values for a version's fields from answers stored under the same keys."""
+    initial = {}
+    for field in version.fields.all():
+        value = answer_as_initial(field.field_type, answers.get(field.key))
+        if value is not None:
+            initial[field.key] = value
+    return initial

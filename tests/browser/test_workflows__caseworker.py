@@ -26,8 +26,21 @@ def test_a_caseworker_claims_fills_and_sees_the_branch_on_the_case_page(
     assert "คัดกรอง — สมปอง รักดี" in card.inner_text()
     assert no_sideways_scroll(page)
 
+    # Fingers, not pointers: buttons at least 44px tall, form text at least 16px.
+    assert card.locator("[data-claim]").bounding_box()["height"] >= 44
+    font = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.ws-filters input')).fontSize)"
+    )
+    assert font >= 16
+
     card.locator("[data-claim]").click()
     page.wait_for_url(f"**/admin/work/tasks/{task.pk}/")
+    # A submit with an answer missing comes back with the first field in error focused, and
+    # the summary links to it.
+    page.check("input[name=nationality][value=thai]")
+    page.click("[data-complete]")
+    page.wait_for_selector("[data-fb-error-summary] a[href='#id_age']")
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'age'")
     page.check("input[name=nationality][value=thai]")
     page.fill("input[name=age]", "12")
     assert no_sideways_scroll(page)

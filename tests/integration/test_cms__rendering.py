@@ -138,7 +138,7 @@ def test_network_page_lists_active_partners_with_area_names_and_contacts(client)
     translate(page, title="Network")
     html = client.get("/network/").content.decode()
     assert "เมืองพัทยา" in html
-    assert "หนองปรือ" in html
+    assert "ต.หนองปรือ อ.บางละมุง จ.ชลบุรี" in html
     assert 'href="tel:038 253 100"' in html
     assert "หน่วยงานเลิกร่วมงาน" not in html
     english = client.get("/en/network/").content.decode()

@@ -76,6 +76,7 @@ def test_a_report_starts_an_urgent_case_whose_first_task_waits_in_the_partners_q
     assert report.area_code == "200402" and not report.outside_province
     assert case.client.registered_by.code == "pattaya"
     assert case.client.found_area_code == "200402"
+    assert case.client.found_place == "หน้าตลาด ต.หนองปรือ อ.บางละมุง จ.ชลบุรี"
     assert case.client.display_name == "(name unknown)" or case.client.first_name == ""
     assert AnswerFile.objects.get(answer_set=report.answer_set).field_key == "photo"
     contact = ReporterContact.objects.get(report=report)

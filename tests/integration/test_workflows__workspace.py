@@ -213,7 +213,7 @@ def test_returning_needs_a_comment_and_sends_the_step_back(client, approval_task
     assert CaseTask.objects.get(pk=approval_task.pk).status == STATUS.ASSIGNED
     client.post(url("task", approval_task.pk), {"decision": "return", "comment": "ตรวจอีกครั้ง"})
     redo = open_task(approval_task.process)
-    assert redo.stage == TaskStage.FILL and redo.status == STATUS.NEW
+    assert redo.stage == TaskStage.FILL and redo.status == STATUS.ASSIGNED  # back to its worker
     page = client.get(url("case", approval_task.process_id)).content.decode()
     assert "ตรวจอีกครั้ง" in page
 

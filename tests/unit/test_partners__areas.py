@@ -82,8 +82,11 @@ def test_only_the_chosen_provinces_districts_are_offered():
 def test_area_children_and_names_follow_the_language():
     with translation.override("th"):
         assert ("2004", "บางละมุง") in area_children("20")
-        assert area_name("200402") == "หนองปรือ, บางละมุง, ชลบุรี"
+        assert area_name("200402") == "ต.หนองปรือ อ.บางละมุง จ.ชลบุรี"
+        assert area_name("2004") == "อ.บางละมุง จ.ชลบุรี"
+        assert area_name("100101") == "แขวงพระบรมมหาราชวัง เขตพระนคร กรุงเทพมหานคร"
     with translation.override("en"):
+        assert area_name("200402") == "Nong Prue, Bang Lamung, Chon Buri"
         assert ("200402", "Nong Prue") in area_children("2004")
     assert area_children("999") == []
     assert len(area_children()) == 77

@@ -18,13 +18,13 @@ def _today() -> str:
 
 def intake(**answers) -> dict:
     return {
-        "found_at_0": _today(),
-        "found_at_1": "09:30",
+        "seen_at_0": _today(),
+        "seen_at_1": "09:30",
         "found_channel": "outreach",
-        "found_address_0": "20",
-        "found_address_1": "2004",
-        "found_address_2": "200402",
-        "found_description": "พบนั่งขอทานบริเวณทางเดินริมชายหาด",
+        "location_0": "20",
+        "location_1": "2004",
+        "location_2": "200402",
+        "description": "พบนั่งขอทานบริเวณทางเดินริมชายหาด",
         "sex": "male",
         "nationality": "thai",
         "situation": ["begging"],

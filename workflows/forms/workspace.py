@@ -1,12 +1,12 @@
 """Small forms of the workspace: list filters, assigning, approving, starting a case."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder.models import VersionStatus
 from partners.models import Membership, Partner, Role, User
-from workflows.models import CaseTask, ProcessDefinition, Step, StepKind
+from workflows.models import CaseTask, ProcessDefinition, ProcessVersion, Step, StepKind
 from workflows.selectors.clients import client_query_normalize
 from workflows.selectors.tasks import TaskFilters
 
@@ -41,9 +41,20 @@ class TaskFilterForm(forms.Form):
         ).order_by("name_th")
         self.fields["process"].queryset = definitions
         self.fields["process"].empty_label = _("All processes")
+        # The steps of each process's newest published version, under their current names: a
+        # step an administrator has since removed or renamed is not offered.
+        newest = (
+            ProcessVersion.objects.filter(
+                definition=OuterRef("version__definition"), status=VersionStatus.PUBLISHED
+            )
+            .order_by("-number")
+            .values("pk")[:1]
+        )
         steps = (
             Step.objects.filter(
-                version__definition__in=definitions.values("pk"), kind=StepKind.HUMAN
+                version__definition__in=definitions.values("pk"),
+                kind=StepKind.HUMAN,
+                version=Subquery(newest),
             )
             .order_by("name_th", "key")
             .values_list("key", "name_th", "name_en")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from partners.models import Role
-from partners.selectors import user_memberships
-from workflows.models import CaseTask
+from partners.selectors import user_memberships, user_partner_ids
+from workflows.models import CaseTask, TaskStage
 
 DUE_SOON = dt.timedelta(hours=24)
 
@@ -28,7 +28,12 @@ class TaskFilters:
 
 def _with_page_data(tasks: QuerySet[CaseTask]) -> QuerySet[CaseTask]:
     return tasks.select_related(
-        "process__client", "process__process_version__definition", "step", "owner", "partner"
+        "process__client",
+        "process__process_version__definition",
+        "process__public_report",
+        "step",
+        "owner",
+        "partner",
     )
 
 
@@ -67,13 +72,38 @@ def tasks_queue(*, user, filters: TaskFilters | None = None) -> QuerySet[CaseTas
     return _with_page_data(tasks).order_by("-urgent", "-created", "-pk")
 
 
+def tasks_awaiting_approval(*, user, filters: TaskFilters | None = None) -> QuerySet[CaseTask]:
+    """What waits for my approval: my partners' unclaimed approvals, and those I hold."""
+    partner_ids = user_partner_ids(user, Role.SUPERVISOR)
+    tasks = CaseTask.objects.filter(
+        Q(status=STATUS.NEW) | Q(status=STATUS.ASSIGNED, owner=user),
+        partner_id__in=partner_ids,
+        role=Role.SUPERVISOR,
+        stage=TaskStage.APPROVE,
+    )
+    tasks = _filtered(tasks, filters or TaskFilters())
+    return _with_page_data(tasks).order_by("-urgent", "-created", "-pk")
+
+
+def approvals_count(*, user) -> int:
+    """How many approvals wait for me (the menu's number); 0 without a supervisor's role."""
+    if not user_partner_ids(user, Role.SUPERVISOR):
+        return 0
+    return tasks_awaiting_approval(user=user).count()
+
+
 def task_due_state(task: CaseTask, now: dt.datetime | None = None) -> str:
-    """'overdue', 'due_soon' or '' for the badges of the inbox and queue."""
+    """'overdue', 'due_soon' or '' for the badges of the inbox and queue. "Due soon" is the last
+    quarter of the task's time (at most the last day), so a task that has a day is not "due
+    soon" the moment it arrives."""
     if task.due_at is None:
         return ""
     now = now or timezone.now()
     if task.due_at < now:
         return "overdue"
-    if task.due_at < now + DUE_SOON:
+    window = DUE_SOON
+    if task.created:
+        window = min(DUE_SOON, (task.due_at - task.created) / 4)
+    if task.due_at < now + window:
         return "due_soon"
     return ""

@@ -136,7 +136,8 @@ def public_report_submit(
                 partner=partner,
                 user=None,
                 found_area_code=area_code,
-                found_place=(place or (area_name(area_code) if area_code else ""))[:500],
+                # The landmark and the area it is in: "หน้าตลาด ต.หนองปรือ อ.บางละมุง จ.ชลบุรี".
+                found_place=" ".join(filter(None, [place, area_name(area_code)]))[:500],
             )
             case = case_start(
                 partner=partner,

@@ -8,9 +8,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from partners.menus import RoleMenuItem
+from partners.menus import CountedRoleMenuItem, RoleMenuItem
 from partners.models import Role
 from partners.selectors import user_has_role
+from workflows.selectors.tasks import approvals_count
 from workflows.views.workspace import urls
 from workflows.views.workspace.cases import CASE_VIEW_ACTION
 from workflows.views.workspace.clients import CLIENT_VIEW_ACTION
@@ -50,6 +51,19 @@ def _menu_item_hook(label, url_name, roles, name, icon_name, order):
 
 for _entry in WORKSPACE_MENU:
     hooks.register("register_admin_menu_item", _menu_item_hook(*_entry))
+
+
+@hooks.register("register_admin_menu_item")
+def register_approvals_menu_item():
+    return CountedRoleMenuItem(
+        _("Waiting for my approval"),
+        reverse("workflows_admin:approvals"),
+        count=lambda user: approvals_count(user=user),
+        roles=[Role.SUPERVISOR],
+        name="approvals",
+        icon_name="check",
+        order=125,
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -42,6 +42,7 @@ class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_worker"] = bool(user_partner_ids(self.request.user, WORKER_ROLES))
+        context["is_supervisor"] = bool(user_partner_ids(self.request.user, Role.SUPERVISOR))
         return context
 
 

@@ -52,6 +52,8 @@ class TimelineEntry:
     task: CaseTask | None = None
     event: CaseEvent | None = None
     answers: list[AnswerRow] = field(default_factory=list)
+    # For answers a supervisor returned: the approval task that returned them.
+    returned_by: CaseTask | None = None
 
 
 def case_entries(*, case: Case, can_see_sensitive: bool) -> list[TimelineEntry]:
@@ -61,6 +63,11 @@ def case_entries(*, case: Case, can_see_sensitive: bool) -> list[TimelineEntry]:
     for task in tasks:
         task.process = case  # the titles read the client from the case already loaded
     prefetch_related_objects(tasks, "answer_set__form_version__fields")
+    returns = {
+        task.answer_set_id: task
+        for task in tasks
+        if task.stage == TaskStage.APPROVE and task.approved is False
+    }
     entries = [
         TimelineEntry(
             when=task.created,
@@ -69,6 +76,7 @@ def case_entries(*, case: Case, can_see_sensitive: bool) -> list[TimelineEntry]:
             answers=answers_display(answer_set=task.answer_set, can_see_sensitive=can_see_sensitive)
             if task.answer_set_id and task.stage == TaskStage.FILL
             else [],
+            returned_by=returns.get(task.answer_set_id) if task.stage == TaskStage.FILL else None,
         )
         for task in tasks
     ]

@@ -11,6 +11,7 @@ from viewflow.workflow.status import STATUS
 
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.selectors import answers_display
+from partners.models import Role
 from partners.selectors import user_partner_ids
 from workflows.errors import FormInvalid, NoTransitionMatches, WorkflowError
 from workflows.forms.workspace import ApprovalForm, AssignForm, TaskFilterForm
@@ -21,7 +22,9 @@ from workflows.selectors.access import (
     user_can_work_task,
     user_is_supervisor_of,
 )
-from workflows.selectors.tasks import tasks_inbox, tasks_queue
+from workflows.selectors.prefill import task_form_initial, task_returned_by
+from workflows.selectors.reports import public_report_panel
+from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
 from workflows.services.cases import (
     task_approve,
     task_assign,
@@ -47,10 +50,12 @@ class TaskListView(WorkspacePageMixin, TemplateView):
     template_name = "workflows/workspace/task_list.html"
     header_icon = "tasks"
     is_queue = False
+    nav_current = "inbox"
+
+    selector = staticmethod(tasks_inbox)
 
     def tasks(self, filters):
-        selector = tasks_queue if self.is_queue else tasks_inbox
-        return selector(user=self.request.user, filters=filters)
+        return self.selector(user=self.request.user, filters=filters)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,6 +71,7 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             rows=task_rows(page.object_list),
             query=query_without_page(request),
             is_queue=self.is_queue,
+            nav_current=self.nav_current,
             is_filtered=form.is_bound,
         )
         return context
@@ -78,6 +84,19 @@ class InboxView(TaskListView):
 class QueueView(TaskListView):
     page_title = gettext_lazy("Tasks waiting")
     is_queue = True
+    nav_current = "queue"
+    selector = staticmethod(tasks_queue)
+
+
+class ApprovalsView(TaskListView):
+    """What waits for a supervisor's approval at their partners (unclaimed, or held by them)."""
+
+    roles = [Role.SUPERVISOR]
+    page_title = gettext_lazy("Waiting for my approval")
+    header_icon = "check"
+    is_queue = True
+    nav_current = "approvals"
+    selector = staticmethod(tasks_awaiting_approval)
 
 
 def _visible_task(request, pk: int) -> CaseTask:
@@ -120,8 +139,12 @@ class TaskView(WorkspacePageMixin, TemplateView):
         supervisor = user_is_supervisor_of(user, task.partner_id)
         can_see_sensitive = user_can_see_sensitive(user, case)
         fill = task.stage == TaskStage.FILL
+        returned_by = task_returned_by(task=task) if fill else None
         if self.is_mine and fill and form is None:
-            form = form_for(version=task.step.form_version)
+            form = form_for(
+                version=task.step.form_version,
+                initial=task_form_initial(task=task, returned_by=returned_by),
+            )
         if self.is_mine and not fill and approval_form is None:
             approval_form = ApprovalForm()
         is_open = task.status in OPEN
@@ -147,7 +170,10 @@ class TaskView(WorkspacePageMixin, TemplateView):
                 for entry in case_entries(case=case, can_see_sensitive=can_see_sensitive)
                 if entry.answers and entry.task.answer_set_id != task.answer_set_id
             ],
+            returned_by=returned_by,
+            needs_approval=fill and task.step.requires_approval,
         )
+        context.update(public_report_panel(case=case, user=user))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -172,10 +198,15 @@ class TaskView(WorkspacePageMixin, TemplateView):
         except WorkflowError as error:
             messages.error(request, error.message)
             return redirect("workflows_admin:task", pk=task.pk)
+        if done.step.requires_approval:
+            message = _(
+                "Saved. The step now waits for a supervisor's approval; the proposed decision "
+                "is %(decision)s → %(step)s."
+            )
+        else:
+            message = _("Saved. Decision: %(decision)s → %(step)s.")
         messages.success(
-            request,
-            _("Saved. Decision: %(decision)s → %(step)s.")
-            % {"decision": done.decision.label, "step": done.decision.target.name},
+            request, message % {"decision": done.decision.label, "step": done.decision.target.name}
         )
         return redirect("workflows_admin:case", pk=task.process_id)
 

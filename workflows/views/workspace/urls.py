@@ -7,6 +7,7 @@ app_name = "workflows_admin"
 urlpatterns = [
     path("inbox/", tasks.InboxView.as_view(), name="inbox"),
     path("queue/", tasks.QueueView.as_view(), name="queue"),
+    path("approvals/", tasks.ApprovalsView.as_view(), name="approvals"),
     path("tasks/<int:pk>/", tasks.TaskView.as_view(), name="task"),
     path("tasks/<int:pk>/claim/", tasks.TaskClaimView.as_view(), name="task_claim"),
     path("tasks/<int:pk>/release/", tasks.TaskReleaseView.as_view(), name="task_release"),
