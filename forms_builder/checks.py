@@ -30,7 +30,8 @@ VALIDATION_KEYS = {
     },
     FieldType.INTEGER: {"min_value", "max_value"},
     FieldType.DECIMAL: {"min_value", "max_value", "decimal_places"},
-    FieldType.DATE: {"min_value", "max_value"},
+    FieldType.DATE: {"min_value", "max_value", "not_in_future"},
+    FieldType.DATETIME: {"not_in_future"},
     FieldType.FILE: {"accept", "max_size_mb"},
 }
 
@@ -82,7 +83,9 @@ def validation_problems(field) -> list[str]:
     elif kind in (FieldType.INTEGER, FieldType.DECIMAL):
         whole = kind == FieldType.INTEGER
         problems += _bounds_problems(field, "min_value", "max_value", lambda v: _number(v, whole))
-    elif kind == FieldType.DATE:
+    if "not_in_future" in validation and not isinstance(validation["not_in_future"], bool):
+        problems.append(gettext("“not_in_future” must be true or false."))
+    if kind == FieldType.DATE:
         problems += _bounds_problems(field, "min_value", "max_value", date_bound)
     elif kind == FieldType.FILE:
         if "accept" in validation:

@@ -23,8 +23,8 @@ TYPE_SETTINGS: dict[str, set[str]] = {
     FieldType.LONG_TEXT: ANSWER_SETTINGS | {"default", "min_length", "max_length", "pattern"},
     FieldType.INTEGER: ANSWER_SETTINGS | {"default", "min_value", "max_value"},
     FieldType.DECIMAL: ANSWER_SETTINGS | {"default", "min_value", "max_value"},
-    FieldType.DATE: ANSWER_SETTINGS | {"default", "min_value", "max_value"},
-    FieldType.DATETIME: ANSWER_SETTINGS,
+    FieldType.DATE: ANSWER_SETTINGS | {"default", "min_value", "max_value", "not_in_future"},
+    FieldType.DATETIME: ANSWER_SETTINGS | {"not_in_future"},
     FieldType.SINGLE_CHOICE: ANSWER_SETTINGS | {"default", "choices", "widget"},
     FieldType.MULTIPLE_CHOICE: ANSWER_SETTINGS | {"choices"},
     FieldType.YES_NO: ANSWER_SETTINGS | {"default"},
@@ -171,6 +171,15 @@ class FieldSettingsForm(forms.Form):
             )
             self.fields["min_value"] = _bound_field(self.field_type, early)
             self.fields["max_value"] = _bound_field(self.field_type, late)
+        if "not_in_future" in self.settings:
+            self.fields["not_in_future"] = forms.BooleanField(
+                label=_("Not in the future"),
+                required=False,
+                help_text=_(
+                    "For dates that must already have happened, such as a birth date or the "
+                    "day a person was found: a later date is refused."
+                ),
+            )
         if "default" not in self.settings:
             return
         label = _("Default answer")
@@ -265,6 +274,8 @@ class FieldSettingsForm(forms.Form):
                 validation[name] = data[name]
         if data.get("accept"):
             validation["accept"] = list(data["accept"])
+        if data.get("not_in_future"):
+            validation["not_in_future"] = True
         attrs["validation"] = validation
         return attrs
 

@@ -122,11 +122,13 @@ class FieldBuilder:
         return BuddhistDateField(
             min_value=date_bound(validation.get("min_value")),
             max_value=date_bound(validation.get("max_value")),
+            not_in_future=bool(validation.get("not_in_future")),
             **options,
         )
 
     def create_datetime_field(self, field, options):
-        return BuddhistDateTimeField(**options)
+        validation = field.validation or {}
+        return BuddhistDateTimeField(not_in_future=bool(validation.get("not_in_future")), **options)
 
     def create_single_choice_field(self, field, options):
         choices = self.choices(field)

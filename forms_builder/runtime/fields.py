@@ -26,8 +26,16 @@ from forms_builder.runtime.widgets import (
 class BuddhistDateField(forms.Field):
     widget = BuddhistDateInput
 
-    def __init__(self, *, min_value: dt.date | None = None, max_value=None, **kwargs):
+    def __init__(
+        self,
+        *,
+        min_value: dt.date | None = None,
+        max_value=None,
+        not_in_future: bool = False,
+        **kwargs,
+    ):
         self.min_value, self.max_value = min_value, max_value
+        self.not_in_future = not_in_future
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -47,6 +55,11 @@ class BuddhistDateField(forms.Field):
                 code="min_value",
                 params={"date": date_input_format(self.min_value)},
             )
+        if self.not_in_future and value > timezone.localdate():
+            raise ValidationError(
+                _("This date has not come yet: enter a date no later than today."),
+                code="future",
+            )
         if self.max_value and value > self.max_value:
             raise ValidationError(
                 _("Enter a date on or before %(date)s."),
@@ -58,8 +71,12 @@ class BuddhistDateField(forms.Field):
 class BuddhistDateTimeField(forms.MultiValueField):
     widget = BuddhistDateTimeWidget
 
-    def __init__(self, **kwargs):
+    # A phone's clock may run a little ahead of the server's.
+    CLOCK_SKEW = dt.timedelta(minutes=10)
+
+    def __init__(self, *, not_in_future: bool = False, **kwargs):
         fields = (BuddhistDateField(), forms.TimeField())
+        self.not_in_future = not_in_future
         super().__init__(fields, **kwargs)
 
     def compress(self, data_list):
@@ -68,7 +85,12 @@ class BuddhistDateTimeField(forms.MultiValueField):
         if None in data_list[:2]:
             raise ValidationError(_("Enter both the date and the time."), code="incomplete")
         day, time = data_list
-        return timezone.make_aware(dt.datetime.combine(day, time))
+        value = timezone.make_aware(dt.datetime.combine(day, time))
+        if self.not_in_future and value > timezone.now() + self.CLOCK_SKEW:
+            raise ValidationError(
+                _("This time has not come yet: enter a time no later than now."), code="future"
+            )
+        return value
 
 
 class NationalIdField(forms.MultiValueField):

@@ -56,7 +56,7 @@ def test_the_task_page_and_the_message_say_the_step_waits_for_approval(
         url("task", fill.pk), {"nationality": "foreign", "age": "30"}, follow=True
     )
     message = str(list(response.context["messages"])[0])
-    assert "waits for a supervisor's approval" in message
+    assert "รอหัวหน้างานอนุมัติ" in message  # the admin speaks Thai
     assert open_task(case).stage == TaskStage.APPROVE
 
 

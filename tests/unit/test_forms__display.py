@@ -33,7 +33,9 @@ def test_each_type_reads_well_in_thai():
         "house": "9/1",
         "landmark": "ตลาด",
     }
-    assert shown(FieldType.THAI_ADDRESS, address) == ("9/1, หนองปรือ, บางละมุง, ชลบุรี, จุดสังเกต: ตลาด")
+    assert shown(FieldType.THAI_ADDRESS, address) == (
+        "9/1, ต.หนองปรือ อ.บางละมุง จ.ชลบุรี, จุดสังเกต: ตลาด"
+    )
     assert shown(FieldType.LOCATION, {"lat": 12.92, "lng": 100.88}) == "12.92, 100.88"
     assert shown(FieldType.FILE, {"name": "a.png", "size": 2048}) == "a.png (2 KB)"
     assert shown(FieldType.SHORT_TEXT, None) == ""

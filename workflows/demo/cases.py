@@ -4,6 +4,8 @@ Each case is started with case_start and its tasks are claimed and completed wit
 below, so the answers, decisions and timeline are what real work would leave.
 """
 
+import datetime as dt
+
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
@@ -16,9 +18,14 @@ def _today() -> str:
     return timezone.localdate().isoformat()
 
 
+def _yesterday() -> str:
+    return (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+
+
 def intake(**answers) -> dict:
     return {
-        "seen_at_0": _today(),
+        # Yesterday morning: the demo loads at any hour, and a sighting cannot be in the future.
+        "seen_at_0": _yesterday(),
         "seen_at_1": "09:30",
         "found_channel": "outreach",
         "location_0": "20",

@@ -24,7 +24,7 @@ class ClientSearchForm(forms.Form):
 class ClientForm(forms.ModelForm):
     """Create or edit a client; the partner that registers them is chosen when there are several."""
 
-    birth_date = BuddhistDateField(label=_("birth date"), required=False)
+    birth_date = BuddhistDateField(label=_("birth date"), required=False, not_in_future=True)
     # Wider than the 13 stored digits: people type dashes and spaces.
     national_id = forms.CharField(label=_("national ID"), required=False, max_length=20)
     partner = forms.ModelChoiceField(

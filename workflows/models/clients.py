@@ -123,7 +123,7 @@ class Client(models.Model):
             name
             or self.name_en
             or (self.aliases.split(",")[0].strip() if self.aliases else "")
-            or _("(name unknown)")
+            or str(_("(name unknown)"))
         )
 
     @property
@@ -131,7 +131,8 @@ class Client(models.Model):
         today = timezone.localdate()
         if self.birth_date:
             years = today.year - self.birth_date.year
-            return years - ((today.month, today.day) < (self.birth_date.month, self.birth_date.day))
+            years -= (today.month, today.day) < (self.birth_date.month, self.birth_date.day)
+            return years if years >= 0 else None  # a birth date in the future says nothing
         if self.estimated_age is not None and self.estimated_on:
             return self.estimated_age + (today - self.estimated_on).days // 365
         return self.estimated_age
