@@ -1,8 +1,14 @@
 """A process version drawn as an inline SVG, on the server: no JavaScript, no CDN.
 
 Steps are boxes laid out in layers by their distance from the start (the start on top, ends as
-pills showing their outcome); decisions are labelled arrows. An optional path of step ids (the
-steps a case went through, the last being where it stands) is highlighted.
+pills showing their outcome); decisions are labelled arrows, numbered in the order they are
+checked, the default (taken when no other fits) dashed and marked. An optional path of step ids
+(the steps a case went through, the last being where it stands) is highlighted.
+
+Two layouts of the same drawing: `wide` (layers side by side, for a desk) and `column` (one step
+under another, decisions that skip a step going round on the right, for a phone). Both scale to
+the width of their box; `process_diagram_html` gives both and the stylesheet shows the one that
+fits (workflows/diagram.css).
 """
 
 from collections import deque
@@ -14,10 +20,14 @@ from django.utils.translation import gettext as _
 
 from workflows.models import Case, CaseTask, ProcessVersion, Step, Transition
 
-BOX_W, BOX_H = 210, 58
-GAP_X, GAP_Y = 24, 100
-MARGIN = 24
+BOX_W, BOX_H = 210, 68
+GAP_X, GAP_Y = 24, 104
+COLUMN_GAP_Y = 64
+MARGIN = 28
 BACK_EDGE_ROOM = 120  # room on the right for decisions that lead back up or sideways
+COLUMN_ROOM = 150  # in the column layout, room on the right for decisions and their labels
+ROW_MAX = 4  # steps side by side in the wide layout
+NAME_CHARS, DETAIL_CHARS, LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 30, 22, 16
 
 INK, MUTED, LINE = "#1f2933", "#52606d", "#7b8794"
 TAKEN, TAKEN_FILL = "#1e7b34", "#e3f4e8"
@@ -36,9 +46,37 @@ class _Box:
         return self.x + BOX_W / 2
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _wrap(text: str, limit: int, lines: int = 2) -> list[str]:
+    """At most `lines` lines of at most `limit` characters, broken at spaces where there are
+    any (Thai often has none: then at the limit); what does not fit ends with "…"."""
+    words = " ".join(str(text).split())
+    out: list[str] = []
+    while words and len(out) < lines:
+        if len(words) <= limit:
+            out.append(words)
+            words = ""
+            break
+        cut = words.rfind(" ", 0, limit + 1)
+        cut = cut if cut > limit // 3 else limit
+        out.append(words[:cut].rstrip())
+        words = words[cut:].lstrip()
+    if words:
+        last = out[-1]
+        out[-1] = (last if len(last) < limit else last[: limit - 1]) + "…"
+    return out or [""]
+
+
+def _text(x: float, y: float, lines: list[str], *, size: int, anchor="middle", **attrs) -> str:
+    """A (multi-line) SVG text; every line escaped."""
+    extra = "".join(f' {name.replace("_", "-")}="{value}"' for name, value in attrs.items())
+    spans = "".join(
+        f'<tspan x="{x:.0f}" dy="{0 if index == 0 else size + 3}">{escape(line)}</tspan>'
+        for index, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" font-size="{size}"{extra}>'
+        f"{spans}</text>"
+    )
 
 
 def _layers(steps: list[Step], transitions: list[Transition]) -> dict[int, int]:
@@ -87,27 +125,27 @@ def _rows(steps: list[Step], layer: dict[int, int], transitions) -> dict[int, li
     return rows
 
 
-def _place(rows: dict[int, list[Step]]) -> tuple[dict[int, _Box], float, float]:
-    widest = max((len(r) for r in rows.values()), default=1)
+def _place(rows: list[list[Step]], *, gap_y: int, room: int):
+    widest = max((len(r) for r in rows), default=1)
     inner = widest * BOX_W + (widest - 1) * GAP_X
     boxes = {}
-    for number, row in rows.items():
+    for number, row in enumerate(rows):
         row_width = len(row) * BOX_W + (len(row) - 1) * GAP_X
         left = MARGIN + (inner - row_width) / 2
         for index, s in enumerate(row):
-            boxes[s.pk] = _Box(s, left + index * (BOX_W + GAP_X), MARGIN + number * (BOX_H + GAP_Y))
-    height = MARGIN * 2 + len(rows) * BOX_H + max(len(rows) - 1, 0) * GAP_Y
-    return boxes, MARGIN * 2 + inner + BACK_EDGE_ROOM, height
+            boxes[s.pk] = _Box(s, left + index * (BOX_W + GAP_X), MARGIN + number * (BOX_H + gap_y))
+    height = MARGIN * 2 + len(rows) * BOX_H + max(len(rows) - 1, 0) * gap_y
+    return boxes, MARGIN * 2 + inner + room, height
 
 
-def _step_svg(box: _Box, *, taken: bool, current: bool) -> str:
+def _step_svg(box: _Box, *, taken: bool, current: bool, finished: bool) -> str:
     step = box.step
     fill, stroke, width = ("#ffffff", LINE, 1.5)
     if step.is_end:
         fill = END_FILL
     if taken:
         fill, stroke, width = TAKEN_FILL, TAKEN, 2.5
-    if current:
+    if current and not finished:
         fill, stroke, width = CURRENT_FILL, CURRENT, 3.5
     if step.is_start and not (taken or current):
         stroke, width = START, 2.5
@@ -120,34 +158,44 @@ def _step_svg(box: _Box, *, taken: bool, current: bool) -> str:
             ("start", step.is_start),
             ("end", step.is_end),
             ("taken", taken),
-            ("current", current),
+            ("current", current and not finished),
+            ("ended", current and finished),
         )
         if on
     )
     title = step.name + (f" — {detail}" if detail else "")
+    name = _wrap(step.name, NAME_CHARS)
+    top = box.y + (20 if len(name) > 1 or detail else 30) + (0 if detail else 8 * (2 - len(name)))
     parts = [
         f'<g class="{classes}" data-step="{escape(step.key)}">',
         f"<title>{escape(title)}</title>",
         f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{BOX_W}" height="{BOX_H}" '
         f'rx="{radius:.0f}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>',
-        f'<text x="{box.center_x:.0f}" y="{box.y + 24:.0f}" text-anchor="middle" '
-        f'font-size="14" font-weight="600" fill="{INK}">{escape(_short(step.name, 26))}</text>',
+        _text(box.center_x, top, name, size=14, font_weight="600", fill=INK),
     ]
     if detail:
         parts.append(
-            f'<text x="{box.center_x:.0f}" y="{box.y + 44:.0f}" text-anchor="middle" '
-            f'font-size="12" fill="{MUTED}">{escape(_short(detail, 30))}</text>'
+            _text(
+                box.center_x,
+                top + 17 * len(name) + 2,
+                _wrap(detail, DETAIL_CHARS, 1),
+                size=12,
+                fill=MUTED,
+            )
         )
-    start_text, here_text = _("Start"), _("Now here")
     if step.is_start:
         parts.append(
-            f'<text x="{box.x:.0f}" y="{box.y - 6:.0f}" font-size="12" font-weight="600" '
-            f'fill="{START}">▶ {escape(start_text)}</text>'
+            f'<text x="{box.x:.0f}" y="{box.y - 7:.0f}" font-size="12" font-weight="600" '
+            f'fill="{START}">▶ {escape(_("Start"))}</text>'
         )
     if current:
+        # An open case stands here; a closed one ended here.
+        mark, color = (
+            ("■ " + _("Ended here"), TAKEN) if finished else ("● " + _("Now here"), CURRENT)
+        )
         parts.append(
-            f'<text x="{box.x + BOX_W:.0f}" y="{box.y - 6:.0f}" text-anchor="end" '
-            f'font-size="12" font-weight="600" fill="{CURRENT}">● {escape(here_text)}</text>'
+            f'<text x="{box.x + BOX_W:.0f}" y="{box.y - 7:.0f}" text-anchor="end" '
+            f'font-size="12" font-weight="600" fill="{color}">{escape(mark)}</text>'
         )
     parts.append("</g>")
     return "".join(parts)
@@ -161,22 +209,43 @@ def _bezier(p0, p1, p2, p3, t: float) -> tuple[float, float]:
     )
 
 
-def _edge_svg(
-    t: Transition, boxes: dict[int, _Box], fan: tuple[int, int], taken: bool, near_target: bool
-) -> str:
+def decision_label(t: Transition, number: int) -> str:
+    """ "1. ต่างชาติ" in the order decisions are checked; the default says it is the default."""
+    if t.is_default:
+        return _("Otherwise: %(label)s") % {"label": t.label} if t.label else _("Otherwise")
+    return f"{number}. {t.label}"
+
+
+@dataclass
+class _Edge:
+    transition: Transition
+    number: int  # its place in the order its step checks decisions
+    fan: tuple[int, int]  # (index, count) among the arrows leaving its step
+    taken: bool
+    near_target: bool
+
+
+def _edge_svg(edge: _Edge, boxes: dict[int, _Box], *, column: bool, markers: str) -> str:
+    t = edge.transition
     source, target = boxes[t.source_id], boxes[t.target_id]
-    index, count = fan
-    color, width, marker = (TAKEN, 3, "arrow-taken") if taken else (LINE, 1.5, "arrow")
-    # The default decision is drawn like the others: its own label says what it means to a worker.
-    label = t.label or (_("default") if t.is_default else "")
-    if target.y > source.y:
-        x1 = source.x + BOX_W * (index + 1) / (count + 1)
+    index, count = edge.fan
+    color, width, marker = (TAKEN, 3, "arrow-taken") if edge.taken else (LINE, 1.5, "arrow")
+    dash = ' stroke-dasharray="6 4"' if t.is_default else ""
+    label = _wrap(decision_label(t, edge.number), COLUMN_LABEL_CHARS if column else LABEL_CHARS)
+    anchor = "middle"
+    next_row = target.y > source.y and (
+        not column or target.y - source.y <= BOX_H + COLUMN_GAP_Y + 1
+    )
+    if next_row:
+        x1 = source.x + BOX_W * (index + 1) / (count + 1) if not column else source.center_x
         y1 = source.y + BOX_H
         x2, y2 = target.center_x, target.y
         c1, c2 = (x1, y1 + 40), (x2, y2 - 40)
         path = f"M{x1:.0f},{y1:.0f} C{x1:.0f},{c1[1]:.0f} {x2:.0f},{c2[1]:.0f} {x2:.0f},{y2:.0f}"
         # Labels sit where arrows are far apart: near the targets of a fan-out.
-        lx, ly = _bezier((x1, y1), c1, c2, (x2, y2), 0.75 if near_target else 0.3)
+        lx, ly = _bezier((x1, y1), c1, c2, (x2, y2), 0.75 if edge.near_target else 0.3)
+        if column:
+            lx, ly, anchor = x1 + 8, y1 + COLUMN_GAP_Y / 2, "start"
     elif target.y == source.y:
         # Sideways, within a layer: dip under both boxes.
         x1, x2, y1 = source.center_x, target.center_x, source.y + BOX_H
@@ -185,28 +254,41 @@ def _edge_svg(
         lx, ly = _bezier((x1, y1), (x1, dip), (x2, dip), (x2, y1), 0.5)
         ly += 12
     else:
-        # Back up: go round on the right of both boxes.
-        x1, y1 = source.x + BOX_W, source.y + BOX_H / 2
+        # Back up (or, in the column, past other steps): go round on the right of the boxes.
+        x1, y1 = source.x + BOX_W, source.y + BOX_H / 2 + 8 * (index - (count - 1) / 2)
         x2, y2 = target.x + BOX_W, target.y + BOX_H / 2
-        bend = max(x1, x2) + 50 + 14 * index
+        bend = max(x1, x2) + 28 + 16 * index
         path = f"M{x1:.0f},{y1:.0f} C{bend:.0f},{y1:.0f} {bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-        lx, ly = bend - 10, (y1 + y2) / 2
-    classes = "decision taken" if taken else "decision"
+        lx, ly = (bend + 6, (y1 + y2) / 2) if column else (bend - 10, (y1 + y2) / 2)
+        anchor = "start" if column else "middle"
+    classes = " ".join(
+        c for c, on in (("decision", True), ("taken", edge.taken), ("default", t.is_default)) if on
+    )
     return (
-        f'<g class="{classes}" data-from="{escape(t.source.key)}" data-to="{escape(t.target.key)}">'
-        f"<title>{escape(label)}</title>"
-        f'<path d="{path}" fill="none" stroke="{color}" stroke-width="{width}" '
-        f'marker-end="url(#{marker})"/>'
-        f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" font-size="12" fill="{INK}" '
-        f'paint-order="stroke" stroke="#ffffff" stroke-width="4">{escape(_short(label, 34))}</text>'
-        "</g>"
+        f'<g class="{classes}" data-from="{escape(t.source.key)}" data-to="{escape(t.target.key)}"'
+        f' data-order="{edge.number}">'
+        f"<title>{escape(decision_label(t, edge.number))}</title>"
+        f'<path d="{path}" fill="none" stroke="{color}" stroke-width="{width}"{dash} '
+        f'marker-end="url(#{markers}{marker})"/>'
+        + _text(
+            lx,
+            ly,
+            label,
+            size=12,
+            anchor=anchor,
+            fill=INK,
+            paint_order="stroke",
+            stroke="#ffffff",
+            stroke_width="4",
+        )
+        + "</g>"
     )
 
 
-def _markers() -> str:
+def _markers(prefix: str) -> str:
     def marker(name: str, color: str) -> str:
         return (
-            f'<marker id="{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+            f'<marker id="{prefix}{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
             f'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
             f'fill="{color}"/></marker>'
         )
@@ -215,19 +297,40 @@ def _markers() -> str:
 
 
 def process_diagram_svg(
-    *, version: ProcessVersion, path: list[int] | None = None, title: str = ""
+    *,
+    version: ProcessVersion,
+    path: list[int] | None = None,
+    title: str = "",
+    finished: bool = False,
+    layout: str = "wide",
 ) -> SafeString:
     """The version's steps and decisions as an SVG element; `path` (step ids, oldest first, the
-    last one current) is drawn in colour. Every text is escaped."""
+    last one where the case stands, or ended when `finished`) is drawn in colour. Every text is
+    escaped."""
     steps = list(version.steps.all())
     transitions = list(version.transitions.select_related("source", "target"))
     if not steps:
         empty = escape(_("This version has no steps yet."))
         return mark_safe(f'<p class="help-block">{empty}</p>')  # noqa: S308 - escaped
+    column = layout == "column"
     path = [pk for pk in (path or []) if pk is not None]
     current = path[-1] if path else None
     taken_edges = set(zip(path, path[1:], strict=False))
-    boxes, width, height = _place(_rows(steps, _layers(steps, transitions), transitions))
+    layered = _rows(steps, _layers(steps, transitions), transitions)
+    ordered = [layered[key] for key in sorted(layered)]
+    if column:
+        rows = [[s] for row in ordered for s in row]
+        fan = max((sum(t.source_id == s.pk for t in transitions) for s in steps), default=1)
+        boxes, width, height = _place(rows, gap_y=COLUMN_GAP_Y, room=COLUMN_ROOM + 16 * fan)
+    else:
+        # A wide layer is split over several rows, so the drawing stays readable when it is
+        # shrunk to the width of a screen.
+        rows = [row[i : i + ROW_MAX] for row in ordered for i in range(0, len(row), ROW_MAX)]
+        boxes, width, height = _place(rows, gap_y=GAP_Y, room=BACK_EDGE_ROOM)
+    checked: dict[int, list[Transition]] = {}
+    for t in sorted(transitions, key=lambda t: (t.is_default, t.sort_order, t.pk)):
+        checked.setdefault(t.source_id, []).append(t)
+    number = {t.pk: n for group in checked.values() for n, t in enumerate(group, start=1)}
     outgoing: dict[int, list[Transition]] = {}
     incoming: dict[int, int] = {}
     for t in sorted(transitions, key=lambda t: (boxes[t.target_id].x, t.sort_order, t.pk)):
@@ -235,17 +338,22 @@ def process_diagram_svg(
         incoming[t.target_id] = incoming.get(t.target_id, 0) + 1
     edges = [
         _edge_svg(
-            t,
+            _Edge(
+                transition=t,
+                number=number[t.pk],
+                fan=(index, len(group)),
+                taken=(t.source_id, t.target_id) in taken_edges,
+                near_target=len(group) > incoming[t.target_id],
+            ),
             boxes,
-            (index, len(group)),
-            (t.source_id, t.target_id) in taken_edges,
-            near_target=len(group) > incoming[t.target_id],
+            column=column,
+            markers=f"{layout}-",
         )
         for group in outgoing.values()
         for index, t in enumerate(group)
     ]
     nodes = [
-        _step_svg(boxes[s.pk], taken=s.pk in path, current=s.pk == current)
+        _step_svg(boxes[s.pk], taken=s.pk in path, current=s.pk == current, finished=finished)
         for s in sorted(steps, key=lambda s: (s.sort_order, s.pk))
     ]
     label = title or _("Diagram of the process “%(name)s”, version %(number)s") % {
@@ -253,13 +361,22 @@ def process_diagram_svg(
         "number": version.number,
     }
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="process-diagram" role="img" '
-        f'aria-label="{escape(label)}" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="{width:.0f}" height="{height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="process-diagram process-diagram--{layout}"'
+        f' role="img" aria-label="{escape(label)}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" preserveAspectRatio="xMidYMin meet" '
         f"font-family=\"'Noto Sans Thai', 'Sarabun', sans-serif\">"
-        f"<title>{escape(label)}</title>{_markers()}{''.join(edges)}{''.join(nodes)}</svg>"
+        f"<title>{escape(label)}</title>{_markers(layout + '-')}{''.join(edges)}"
+        f"{''.join(nodes)}</svg>"
     )
     return mark_safe(svg)  # noqa: S308 - every text and attribute above is escaped
+
+
+def process_diagram_html(**kwargs) -> SafeString:
+    """Both layouts, for a page: the stylesheet shows the wide one on a desk and the column on a
+    phone, each scaled to the width of its box."""
+    wide = process_diagram_svg(layout="wide", **kwargs)
+    column = process_diagram_svg(layout="column", **kwargs)
+    return mark_safe(f'<div class="process-diagram-box">{wide}{column}</div>')  # noqa: S308
 
 
 def case_step_path(*, case: Case) -> list[int]:
@@ -276,6 +393,14 @@ def case_step_path(*, case: Case) -> list[int]:
     return path
 
 
+def case_is_finished(case: Case) -> bool:
+    return case.status in ("DONE", "CANCELED")
+
+
 def case_diagram_svg(*, case: Case) -> SafeString:
     """The case's process version with the path the case took and where it stands now."""
-    return process_diagram_svg(version=case.process_version, path=case_step_path(case=case))
+    return process_diagram_svg(
+        version=case.process_version,
+        path=case_step_path(case=case),
+        finished=case_is_finished(case),
+    )

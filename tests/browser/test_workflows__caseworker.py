@@ -50,5 +50,7 @@ def test_a_caseworker_claims_fills_and_sees_the_branch_on_the_case_page(
     assert page.locator("[data-current-step]").get_attribute("data-current-step") == "child"
     assert page.locator("[data-outcome]").get_attribute("data-outcome") == "child_protection"
     assert "เด็ก" in page.locator("[data-decision]").first.inner_text()
-    assert page.locator("svg.process-diagram").count() == 1
+    # On a phone, the one-column drawing, within the screen's width.
+    assert page.locator("svg.process-diagram:visible").count() == 1
+    assert page.locator("svg.process-diagram--column").is_visible()
     assert no_sideways_scroll(page)

@@ -9,7 +9,12 @@ from partners.models import Role
 from tests.factories import member
 from tests.factories_processes import decide, end, human, two_step_draft
 from tests.factories_workflows import client_at, note_form
-from workflows.diagram import case_diagram_svg, case_step_path, process_diagram_svg
+from workflows.diagram import (
+    case_diagram_svg,
+    case_step_path,
+    process_diagram_html,
+    process_diagram_svg,
+)
 from workflows.models import CaseTask
 from workflows.services.cases import case_start, task_claim, task_complete
 from workflows.services.definitions import process_version_publish
@@ -33,7 +38,7 @@ def test_every_step_and_decision_is_drawn_with_start_and_outcomes(partner):
     assert set(steps) == {"screen", "assess", "immigration", "done"}
     assert "start" in steps["screen"].get("class")
     assert "end" in steps["immigration"].get("class")
-    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
     assert "Handed to immigration" in texts or "ส่งตัวให้" in texts or "ตรวจคนเข้าเมือง" in texts
     assert len(groups(root, "decision")) == 3
     # Layers: the start on top, its targets below it.
@@ -81,3 +86,55 @@ def test_back_edges_and_unreachable_steps_still_draw(partner):
     svg = str(process_diagram_svg(version=version))
     assert 'data-step="island"' in svg
     assert re.search(r'data-from="assess" data-to="screen"', svg)
+
+
+def test_decisions_are_numbered_in_checking_order_and_the_default_is_dashed(partner):
+    _definition, version = two_step_draft(partner)
+    root = parsed(process_diagram_svg(version=version))
+    leaving = {
+        g.get("data-to"): g for g in groups(root, "decision") if g.get("data-from") == "screen"
+    }
+    foreign, default = leaving["immigration"], leaving["assess"]
+    assert foreign.get("data-order") == "1" and default.get("data-order") == "2"
+    assert "".join(foreign.find(f"{SVG}text").itertext()).startswith("1. ")
+    assert "default" in default.get("class").split()
+    assert default.find(f"{SVG}path").get("stroke-dasharray")
+    assert "default" not in foreign.get("class").split()
+
+
+def test_long_names_wrap_instead_of_being_cut(partner):
+    _definition, version = two_step_draft(partner)
+    long_name = "ตรวจสอบเอกสารและประสานหน่วยงานที่เกี่ยวข้องเพื่อส่งต่อ"
+    version.steps.filter(key="assess").update(name_th=long_name)
+    root = parsed(process_diagram_svg(version=version))
+    step = next(g for g in groups(root, "step") if g.get("data-step") == "assess")
+    lines = [span.text for span in step.find(f"{SVG}text").iter(f"{SVG}tspan")]
+    assert len(lines) == 2 and "".join(lines).replace("…", "") in long_name
+    assert len(lines[0]) > 20
+
+
+def test_a_closed_case_ended_where_it_stands_and_is_not_now_there(partner):
+    definition, version = two_step_draft(partner)
+    process_version_publish(version=version)
+    worker = member(Role.CASEWORKER, partner=partner)
+    case = case_start(partner=partner, client=client_at(partner), definition=definition)
+    task = task_claim(task=CaseTask.objects.get(process=case, status="NEW"), user=worker)
+    task_complete(task=task, user=worker, data={"nationality": "foreign", "age": "30"})
+    case.refresh_from_db()
+    root = parsed(case_diagram_svg(case=case))
+    end_step = next(g for g in groups(root, "step") if g.get("data-step") == "immigration")
+    assert "ended" in end_step.get("class").split()
+    assert not groups(root, "current")
+
+
+def test_the_column_layout_puts_one_step_under_another_and_the_page_gets_both(partner):
+    _definition, version = two_step_draft(partner)
+    root = parsed(process_diagram_svg(version=version, layout="column"))
+    rects = [g.find(f"{SVG}rect") for g in groups(root, "step")]
+    assert len({r.get("x") for r in rects}) == 1
+    assert len({r.get("y") for r in rects}) == len(rects)
+    assert float(root.get("width")) < 500
+    html = str(process_diagram_html(version=version))
+    assert "process-diagram--wide" in html and "process-diagram--column" in html
+    # Marker ids differ between the two drawings of one page.
+    assert 'id="wide-arrow"' in html and 'id="column-arrow"' in html

@@ -12,7 +12,7 @@ from forms_builder.admin.condition_forms import (
     condition_rows_initial,
 )
 from forms_builder.definition_admin import pages
-from workflows.diagram import process_diagram_svg
+from workflows.diagram import process_diagram_html
 from workflows.models import Step, StepKind, Transition
 from workflows.services import definitions as services
 from workflows.services.publish_checks import step_fields_before
@@ -32,7 +32,7 @@ class DraftView(StepsDraftMixin, pages.DraftView):
             "step_rows": step_rows(self.version),
             "problems": problems,
             "publish_failed": publish_errors is not None,
-            "diagram": process_diagram_svg(version=self.version),
+            "diagram": process_diagram_html(version=self.version),
         }
 
 

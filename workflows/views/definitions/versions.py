@@ -1,7 +1,7 @@
 """Any version of a process, read-only: its steps, decisions and diagram."""
 
 from forms_builder.definition_admin import pages
-from workflows.diagram import process_diagram_svg
+from workflows.diagram import process_diagram_html
 from workflows.views.definitions.display import step_rows
 
 
@@ -11,5 +11,5 @@ class VersionView(pages.VersionView):
     def version_context(self) -> dict:
         return {
             "step_rows": step_rows(self.version),
-            "diagram": process_diagram_svg(version=self.version),
+            "diagram": process_diagram_html(version=self.version),
         }

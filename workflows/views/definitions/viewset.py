@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forms_builder.definition_admin.viewset import VersionedDefinitionViewSet
 from forms_builder.services import definition_details_update
-from workflows.diagram import process_diagram_svg
+from workflows.diagram import process_diagram_html
 from workflows.models import ProcessDefinition
 from workflows.serialization import bundle_export
 from workflows.services.definitions import (
@@ -85,7 +85,7 @@ class ProcessDefinitionViewSet(VersionedDefinitionViewSet):
             if v.is_published and v != current and cases_open_on(version=v).exists()
         ]
         return {
-            "diagram": process_diagram_svg(version=current) if current else "",
+            "diagram": process_diagram_html(version=current) if current else "",
             "older_with_cases": older_with_cases,
         }
 

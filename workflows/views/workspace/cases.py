@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
 from partners.selectors import user_partners
-from workflows.diagram import process_diagram_svg
+from workflows.diagram import case_is_finished, process_diagram_html
 from workflows.errors import WorkflowError
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import StartCaseForm
@@ -70,7 +70,9 @@ class CaseView(WorkspacePageMixin, TemplateView):
             client=case.client,
             entries=entries,
             path=path,
-            diagram=process_diagram_svg(version=case.process_version, path=path),
+            diagram=process_diagram_html(
+                version=case.process_version, path=path, finished=case_is_finished(case)
+            ),
         )
         context.update(public_report_panel(case=case, user=self.request.user))
         return context
