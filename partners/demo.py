@@ -39,7 +39,7 @@ DEMO_PARTNERS = [
         "name_en": "Laem Chabang City Municipality",
         "kind": PartnerKind.MUNICIPALITY,
         "address": "อำเภอศรีราชา จังหวัดชลบุรี 20230",
-        "phone": "",
+        "phone": "038 490 500",
         "areas": ["200703", "200704", "200705"],
     },
     {
@@ -48,7 +48,7 @@ DEMO_PARTNERS = [
         "name_en": "Chao Phraya Surasak City Municipality",
         "kind": PartnerKind.MUNICIPALITY,
         "address": "อำเภอศรีราชา จังหวัดชลบุรี 20110",
-        "phone": "",
+        "phone": "038 322 100",
         "areas": ["200702"],
     },
 ]

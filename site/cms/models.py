@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, lead_image_blocks
+from forms_builder.models import localized
 
 link_validator = RegexValidator(
     r"^(https?://|/|tel:|mailto:)\S*$",
@@ -314,3 +316,49 @@ class PageText(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+@register_setting(icon="site")
+class SiteFooter(BaseSiteSetting):
+    """Who runs the site and how to reach them: the footer of every public page."""
+
+    organisation_th = models.CharField(_("organisation (Thai)"), max_length=255, blank=True)
+    organisation_en = models.CharField(_("organisation (English)"), max_length=255, blank=True)
+    address_th = models.TextField(_("address (Thai)"), blank=True)
+    address_en = models.TextField(_("address (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    privacy_page = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("privacy policy page"),
+        help_text=_("Linked from every page's footer, in the reader's language where translated."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("organisation_th"), FieldPanel("organisation_en")]),
+        FieldRowPanel([FieldPanel("address_th"), FieldPanel("address_en")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer and contact")
+
+    @property
+    def organisation(self) -> str:
+        return localized(self, "organisation")
+
+    @property
+    def address(self) -> str:
+        return localized(self, "address")
+
+    @property
+    def privacy_page_here(self) -> Page | None:
+        """The privacy page in the active language, if it is translated (else the original)."""
+        if self.privacy_page is None:
+            return None
+        return self.privacy_page.localized

@@ -16,6 +16,7 @@ urlpatterns = [
     path("forms/", include("forms_builder.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", cms_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

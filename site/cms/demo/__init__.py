@@ -11,13 +11,16 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.demo import content
+from cms.demo.images import lead_image
 from cms.models import (
     CampaignPage,
+    ContentPage,
     HomePage,
     NewsArticlePage,
     NewsIndexPage,
     PartnerNetworkPage,
     ReportPage,
+    SiteFooter,
 )
 from partners.demo import DEMO_PASSWORD
 from partners.models import User
@@ -74,6 +77,17 @@ def _site(home: HomePage) -> None:
     )
 
 
+def _footer(privacy: Page) -> None:
+    """Who runs the site and the privacy page, for every page's footer (kept once edited)."""
+    site = Site.objects.get(is_default_site=True)
+    footer = SiteFooter.for_site(site)
+    if not footer.organisation_th:
+        for name, value in content.FOOTER.items():
+            setattr(footer, name, value)
+    footer.privacy_page = footer.privacy_page or privacy
+    footer.save()
+
+
 def load_editor() -> User:
     """The demo approver: a member of Wagtail's Moderators group (dev and test settings only)."""
     if not getattr(settings, "THIPHUENG_DEMO_PASSWORDS_ALLOWED", False):
@@ -93,15 +107,32 @@ def load(*, partners=None) -> HomePage:
     locale_th, _ = Locale.objects.get_or_create(language_code="th")
     locale_en, _ = Locale.objects.get_or_create(language_code="en")
     home = _home(locale_th)
+    if not home.lead_image:
+        home.lead_image = lead_image("home")
+        _publish(home)
     _site(home)
     network = _child(home, PartnerNetworkPage, content.NETWORK, show_in_menus=True)
     news = _child(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
     report = _child(home, ReportPage, content.REPORT, show_in_menus=True)
-    article = _child(news, NewsArticlePage, content.MOU_ARTICLE, date=content.MOU_ARTICLE["date"])
+    article = _child(
+        news,
+        NewsArticlePage,
+        content.MOU_ARTICLE,
+        date=content.MOU_ARTICLE["date"],
+        lead_image=lead_image("mou"),
+    )
     campaigns = [
-        (_child(home, CampaignPage, spec, **spec["audiences"]), spec)
-        for spec in (content.CAMPAIGN_COMMUNITY, content.CAMPAIGN_SCHOOL)
+        (
+            _child(home, CampaignPage, spec, lead_image=lead_image(picture), **spec["audiences"]),
+            spec,
+        )
+        for spec, picture in (
+            (content.CAMPAIGN_COMMUNITY, "hotline"),
+            (content.CAMPAIGN_SCHOOL, "school"),
+        )
     ]
+    privacy = _child(home, ContentPage, content.PRIVACY)
+    _footer(privacy)
     # Parents before children: a translation is created under its parent's translation.
     english = [
         (home, content.HOME),
@@ -110,6 +141,7 @@ def load(*, partners=None) -> HomePage:
         (report, content.REPORT),
         (article, content.MOU_ARTICLE),
         *campaigns,
+        (privacy, content.PRIVACY),
     ]
     for page, spec in english:
         _translate(page, locale_en, spec["en"])

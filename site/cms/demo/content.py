@@ -277,3 +277,52 @@ REPORT = {
         ),
     },
 }
+
+PRIVACY = {
+    "slug": "privacy",
+    "th": {
+        "title": "นโยบายความเป็นส่วนตัว",
+        "introduction": (
+            "เครือข่ายคุ้มครองคนไร้ที่พึ่งจังหวัดชลบุรีเก็บและใช้ข้อมูลส่วนบุคคลเท่าที่จำเป็น "
+            "เพื่อช่วยเหลือคนไร้ที่พึ่งและคนขอทาน ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562"
+        ),
+        "body": paragraphs(
+            "<strong>เมื่อคุณแจ้งพบคนไร้ที่พึ่งหรือคนขอทาน</strong> เราเก็บสถานที่ เวลา "
+            "คำบรรยาย และรูปถ่ายที่คุณส่ง เพื่อส่งต่อให้หน่วยงานในพื้นที่ไปช่วยเหลือ "
+            "ชื่อและเบอร์โทรศัพท์ของคุณจะเก็บไว้เฉพาะเมื่อคุณยินยอมให้ติดต่อกลับเท่านั้น",
+            "<strong>ข้อมูลของผู้รับบริการ</strong> ใช้เฉพาะเจ้าหน้าที่ของหน่วยงานที่ดูแลเรื่อง "
+            "ข้อมูลอ่อนไหว เช่น สุขภาพ เห็นได้เฉพาะผู้ที่จำเป็นต้องใช้ในการช่วยเหลือ "
+            "และทุกการเข้าดูจะถูกบันทึกไว้",
+            "<strong>สิทธิของคุณ</strong> คุณขอดู ขอแก้ไข หรือขอให้ลบข้อมูลของคุณได้ "
+            "โดยติดต่อศูนย์คุ้มครองคนไร้ที่พึ่งจังหวัดชลบุรีตามที่อยู่ท้ายหน้านี้",
+        ),
+    },
+    "en": {
+        "title": "Privacy policy",
+        "introduction": (
+            "The Chonburi protection network for destitute persons collects and uses personal "
+            "data only as far as needed to help destitute persons and beggars, under the "
+            "Personal Data Protection Act B.E. 2562 (2019)."
+        ),
+        "body": paragraphs(
+            "<strong>When you report a person</strong> we keep the place, the time, your "
+            "description and any photo, and pass them to the partner serving the area. Your name "
+            "and phone number are kept only if you agree to be contacted.",
+            "<strong>Data about the people we help</strong> is used only by the staff of the "
+            "partner handling their case. Sensitive data, such as health, is shown only to those "
+            "who need it to help, and every view is recorded.",
+            "<strong>Your rights</strong>: you may ask to see, correct or delete your data by "
+            "contacting the Chonburi Protection Center for Destitute Persons at the address at "
+            "the foot of this page.",
+        ),
+    },
+}
+
+FOOTER = {
+    "organisation_th": "ศูนย์คุ้มครองคนไร้ที่พึ่งจังหวัดชลบุรี และหน่วยงานภาคีเครือข่าย",
+    "organisation_en": "Chonburi Protection Center for Destitute Persons and its partners",
+    "address_th": "อำเภอเมืองชลบุรี จังหวัดชลบุรี 20000",
+    "address_en": "Mueang Chon Buri District, Chon Buri 20000",
+    "phone": "1300",
+    "email": "contact@thiphueng.example",
+}

@@ -61,3 +61,10 @@ def absolute_url(url: str, page) -> str:
         return url
     site = page.get_site()
     return f"{site.root_url}{url}" if site else url
+
+
+@register.filter
+def is_section_of(item, page) -> bool:
+    """{% if item|is_section_of:page %}: the menu item is the page or one of its ancestors."""
+    path = getattr(page, "path", None)
+    return bool(path) and path.startswith(item.path)
