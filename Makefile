@@ -51,12 +51,12 @@ lock: install
 # Refresh the Thai catalogues after changing translatable strings (each app keeps its own).
 MESSAGES_ENV := PYTHONPATH=$(CURDIR)/site:$(CURDIR) DJANGO_SETTINGS_MODULE=config.settings.dev
 messages: install
-	for dir in thai partners forms_builder scheduling workflows site/cms; do \
+	for dir in thai partners forms_builder scheduling notifications workflows site/cms; do \
 		(cd $$dir && $(MESSAGES_ENV) $(CURDIR)/$(BIN)/django-admin makemessages --locale th --no-obsolete) || exit 1; \
 	done
 	$(MESSAGES_ENV) $(BIN)/django-admin makemessages --locale th --no-obsolete --ignore '.venv/*' \
 		--ignore 'thai/*' --ignore 'partners/*' --ignore 'forms_builder/*' --ignore 'workflows/*' \
-		--ignore 'scheduling/*' \
+		--ignore 'scheduling/*' --ignore 'notifications/*' \
 		--ignore 'site/cms/*' --ignore 'tests/*'
 
 # Time the inbox's and queue's first page with 100,000 open cases (made once, then reused).

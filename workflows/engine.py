@@ -1,10 +1,9 @@
 """What the generic flow's nodes do. Called only by CaseFlow, inside the flow lock."""
 
-import datetime as dt
-
 from django.utils import timezone
 
 from partners.models import Role
+from workflows.due import task_arrived, task_due_at
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
 
@@ -79,8 +78,8 @@ def task_prepare(task: CaseTask) -> None:
         task.decision_id = filled.decision_id
     else:
         task.role = step.role or Role.CASEWORKER
-    if step.due_hours:
-        task.due_at = timezone.now() + dt.timedelta(hours=step.due_hours)
+    now = timezone.now()
+    task.due_at = task_due_at(step, now)
     task.save(
         update_fields=[
             "partner",
@@ -93,3 +92,4 @@ def task_prepare(task: CaseTask) -> None:
             "decision",
         ]
     )
+    task_arrived(task, now=now)

@@ -33,7 +33,7 @@ from workflows.services.definitions import process_version_problems
 
 PROCESS_ATTRS = ("key", "name_th", "name_en", "description_th", "description_en", "kind")
 STEP_ATTRS = ("key", "kind", "name_th", "name_en", "is_start", "role", "due_hours")
-STEP_ATTRS += ("requires_approval", "outcome")
+STEP_ATTRS += ("due_working_days", "grace_hours", "requires_approval", "outcome")
 TRANSITION_ATTRS = ("label_th", "label_en", "condition", "is_default")
 OUTCOME_ATTRS = ("name_th", "name_en", "sort_order")
 

@@ -146,6 +146,7 @@ class CaseTask(FlowData, AbstractTask):
         _("stage"), max_length=10, choices=TaskStage.choices, default=TaskStage.FILL
     )
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     urgent = models.BooleanField(_("urgent"), default=False)
     answer_set = models.ForeignKey(
         AnswerSet,

@@ -17,6 +17,7 @@ from forms_builder.models import VersionStatus
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
 from partners.models import Partner
+from workflows.due import task_assigned, task_due_cancel
 from workflows.errors import (
     FormInvalid,
     ProcessNotPublished,
@@ -145,6 +146,7 @@ def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
             activation.reassign(assignee)
         else:
             raise TaskNotAvailable()
+        task_assigned(task, by=user)
     return task
 
 
@@ -177,6 +179,7 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
         activation.start(None)
         task.save(update_fields=["answer_set", "decision", "started"])
         activation.execute()
+        task_due_cancel(task)
     return task
 
 
@@ -193,6 +196,7 @@ def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> 
         activation.start(None)
         task.save(update_fields=["approved", "comment", "started"])
         activation.execute()
+        task_due_cancel(task)
     return task
 
 
@@ -211,6 +215,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
                 raise WorkflowError(_("This case is already closed."))
             for task in case.task_set.filter(status__in=(STATUS.NEW, STATUS.ASSIGNED)):
                 task.flow_task.activation_class(task).cancel()
+                task_due_cancel(task)
             case.status = PROCESS.DONE
             case.finished = timezone.now()
             case.outcome = outcome

@@ -20,9 +20,11 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Ours, top layer first: cms -> workflows -> scheduling -> forms_builder -> partners -> thai.
+    # Ours, top layer first: cms -> workflows -> notifications -> scheduling -> forms_builder
+    # -> partners -> thai.
     "cms",
     "workflows",
+    "notifications",
     "scheduling",
     "forms_builder",
     "partners",
