@@ -19,7 +19,7 @@ from partners.models import Membership, Role
 from scheduling.calendar import working_days_add
 from scheduling.registry import due_kind
 from scheduling.services import due_item_cancel, due_item_schedule
-from workflows.models import CaseTask
+from workflows.models import Case, CaseTask
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 DUE_SOON_BEFORE = dt.timedelta(days=1)
@@ -173,3 +173,38 @@ def task_escalate(item) -> None:
     task.escalated_at = timezone.now()
     task.save(update_fields=["escalated_at"])
     _notify(task, TASK_ESCALATED, _members(task.partner_id, [Role.SUPERVISOR]))
+
+
+CLIENT_CAME_BACK = notification_kind(
+    "client_came_back",
+    label=gettext_lazy("A person whose case we closed came back"),
+    text=gettext_lazy(
+        "%(client)s, whose case %(case)s you closed, is back: a new case was opened at %(partner)s."
+    ),
+)
+
+
+def client_came_back(case) -> None:
+    """A new case for a client: each partner that closed an earlier case of theirs is told about
+    its own latest one (which its supervisors may open)."""
+    latest = {}
+    closed_cases = (
+        Case.objects.filter(client_id=case.client_id, status=STATUS.DONE)
+        .exclude(pk=case.pk)
+        .select_related("partner", "client")
+        .order_by("-finished", "-pk")
+    )
+    for closed in closed_cases:
+        latest.setdefault(closed.partner_id, closed)
+    for closed in latest.values():
+        notification_send(
+            recipients=_members(closed.partner_id, [Role.SUPERVISOR]),
+            kind=CLIENT_CAME_BACK.name,
+            partner=closed.partner,
+            params={
+                "client": closed.client.display_name,
+                "case": closed.reference,
+                "partner": in_each_language(lambda: case.partner.name),
+            },
+            link=reverse("workflows_admin:case", args=[closed.pk]),
+        )

@@ -172,3 +172,19 @@ def test_working_days_skip_the_special_days_off_administrators_add(db):
     DayOff.objects.create(date=dt.date(2026, 4, 16), name="วันหยุดพิเศษ")
     step = Step(due_hours=48, due_working_days=True)
     assert task_due_at(step, FRIDAY_BEFORE_SONGKRAN).date() == dt.date(2026, 4, 20)
+
+
+def test_a_person_found_again_tells_the_partner_that_closed_their_case(
+    partner, other_partner, process, people
+):
+    client = client_at(partner, first_name="สมปอง")
+    earlier = case_start(partner=partner, client=client, definition=process)
+    case_close(case=earlier, user=people["supervisor"], outcome="other")
+    elsewhere = screening_process(other_partner)
+    other_supervisor = member(Role.SUPERVISOR, partner=other_partner)
+    case_start(partner=other_partner, client=client, definition=elsewhere)
+    [notice] = Notification.objects.filter(kind="client_came_back")
+    assert notice.recipient == people["supervisor"] and notice.partner == partner
+    assert earlier.reference in notice.text and other_partner.name_th in notice.text
+    assert notice.link == f"/admin/work/cases/{earlier.pk}/"
+    assert not Notification.objects.filter(recipient=other_supervisor, kind="client_came_back")

@@ -17,7 +17,7 @@ from forms_builder.models import VersionStatus
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
 from partners.models import Partner
-from workflows.due import task_assigned, task_due_cancel
+from workflows.due import client_came_back, task_assigned, task_due_cancel
 from workflows.errors import (
     FormInvalid,
     ProcessNotPublished,
@@ -64,7 +64,7 @@ def case_start(
     if owner is not None and owner != partner.pk:
         raise WorkflowError(_("This process belongs to another partner."))
     with transaction.atomic():
-        return CaseFlow.start.run(
+        case = CaseFlow.start.run(
             partner=partner,
             client=client,
             process_version=version,
@@ -72,6 +72,8 @@ def case_start(
             urgent=urgent,
             opened_by=user,
         )
+        client_came_back(case)
+        return case
 
 
 class _TaskAction:
