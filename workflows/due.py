@@ -83,7 +83,7 @@ def _members(partner_id: int, roles) -> list[int]:
     )
 
 
-def _holders(task: CaseTask) -> list[int]:
+def task_holders(task: CaseTask) -> list[int]:
     """The task's holder, or everyone who may take it from the queue."""
     if task.owner_id:
         return [task.owner_id]
@@ -118,7 +118,7 @@ def task_arrived(task: CaseTask, *, now: dt.datetime) -> None:
     _notify(
         task,
         QUEUE_ARRIVED,
-        _holders(task),
+        task_holders(task),
         group_key=f"queue:{task.partner_id}:{task.role}",
     )
 
@@ -147,7 +147,7 @@ def _open_task(item) -> CaseTask | None:
 def task_due_soon(item) -> None:
     task = _open_task(item)
     if task is not None:
-        _notify(task, TASK_DUE_SOON, _holders(task))
+        _notify(task, TASK_DUE_SOON, task_holders(task))
 
 
 @due_kind("task_due")
@@ -155,7 +155,7 @@ def task_due(item) -> None:
     task = _open_task(item)
     if task is None:
         return
-    _notify(task, TASK_OVERDUE, _holders(task))
+    _notify(task, TASK_OVERDUE, task_holders(task))
     if task.step.grace_hours is not None:
         due_item_schedule(
             kind="task_escalate",

@@ -6,6 +6,7 @@ from partners.models import Role
 from workflows.due import task_arrived, task_due_at
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
+from workflows.services.followups import follow_ups_cancel_for_outcome
 
 
 def case_begin(
@@ -32,10 +33,16 @@ def case_begin(
 
 
 def _move(case: Case, target: Step) -> None:
+    passed = set()
+    while target.kind_spec.passes_through and target.pk not in passed:
+        passed.add(target.pk)
+        target.kind_spec.arrive(case, target)
+        target = target.outgoing.select_related("target").get(is_default=True).target
     case.current_step = target
     case.current_stage = TaskStage.FILL
     if target.is_end:
         case.outcome = target.outcome
+        follow_ups_cancel_for_outcome(case=case, outcome=target.outcome)
 
 
 def case_advance(activation) -> None:

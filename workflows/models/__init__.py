@@ -8,6 +8,7 @@ from workflows.models.definitions import (
     StepKind,
     Transition,
 )
+from workflows.models.followups import FollowUp, FollowUpState
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
@@ -16,6 +17,8 @@ __all__ = [
     "CaseSource",
     "CaseTask",
     "Client",
+    "FollowUp",
+    "FollowUpState",
     "IdStatus",
     "Outcome",
     "OutcomeKey",

@@ -24,6 +24,7 @@ class CaseSource(models.TextChoices):
     HOTLINE = "hotline", _("Hotline 1300")
     REFERRAL = "referral", _("Referral")
     IMPORT = "import", _("Import")
+    FOLLOW_UP = "follow_up", _("Planned follow-up")
 
 
 class TaskStage(models.TextChoices):

@@ -31,6 +31,7 @@ from workflows.models.definitions import ProcessDefinition
 from workflows.routing import transition_select
 from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
+from workflows.services.followups import follow_ups_cancel_for_outcome
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -72,7 +73,8 @@ def case_start(
             urgent=urgent,
             opened_by=user,
         )
-        client_came_back(case)
+        if source != CaseSource.FOLLOW_UP:
+            client_came_back(case)
         return case
 
 
@@ -222,6 +224,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
             case.finished = timezone.now()
             case.outcome = outcome
             case.save(update_fields=["status", "finished", "outcome"])
+            follow_ups_cancel_for_outcome(case=case, outcome=outcome)
             log(
                 instance=case,
                 action=CASE_CLOSE_ACTION,
