@@ -155,3 +155,74 @@ def test_a_caseworker_adds_moves_and_cancels_a_visit_with_a_reason(partner, work
     with pytest.raises(WorkflowError):
         follow_up_move(follow_up=moved, user=worker, due_on=later, reason="อีกครั้ง")
     assert FollowUp.objects.filter(case=case).count() == 2
+
+
+def be(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
+
+
+def test_the_case_page_lists_visits_in_the_buddhist_era_and_changes_them(
+    client, partner, worker, django_assert_max_num_queries
+):
+    case = finish(partner, worker, process_with_follow_ups(partner))
+    first, second = case.follow_ups.all()
+    client.force_login(worker)
+    page = client.get(f"/admin/work/cases/{case.pk}/").content.decode()
+    assert str(first.due_on.year + 543) in page and "นัดไว้" in page
+    changes = f"/admin/work/cases/{case.pk}/follow-ups/"
+    later = timezone.localdate() + dt.timedelta(days=50)
+    response = client.post(
+        changes, {"action": "move", "follow_up": first.pk, "due_on": be(later), "reason": "เลื่อน"}
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.due_on == later and first.reason == "เลื่อน"
+    client.post(changes, {"action": "cancel", "follow_up": second.pk, "reason": "ย้ายที่อยู่"})
+    second.refresh_from_db()
+    assert second.state == FollowUpState.CANCELLED
+    process = first.process_definition
+    client.post(
+        changes, {"action": "add", "process": process.pk, "due_on": be(later), "reason": "ขอเพิ่ม"}
+    )
+    assert case.follow_ups.count() == 3
+    with django_assert_max_num_queries(60):
+        assert client.get(f"/admin/work/cases/{case.pk}/").status_code == 200
+
+
+def test_bad_input_changes_nothing_and_says_why_in_thai(client, partner, worker):
+    case = finish(partner, worker, process_with_follow_ups(partner, months=(1,)))
+    first = case.follow_ups.get()
+    client.force_login(worker)
+    changes = f"/admin/work/cases/{case.pk}/follow-ups/"
+    later = timezone.localdate() + dt.timedelta(days=50)
+    ce_year = f"{later.day:02d}/{later.month:02d}/{later.year}"
+    response = client.post(
+        changes,
+        {"action": "move", "follow_up": first.pk, "due_on": ce_year, "reason": "เลื่อน"},
+        follow=True,
+    )
+    assert "543" in response.content.decode()
+    response = client.post(
+        changes, {"action": "move", "follow_up": first.pk, "due_on": be(later)}, follow=True
+    )
+    assert response.status_code == 200
+    first.refresh_from_db()
+    assert first.due_on != later and first.reason == ""
+
+
+def test_another_partners_case_and_follow_ups_are_not_found(client, partner, other_partner, worker):
+    case = finish(partner, worker, process_with_follow_ups(partner, months=(1,)))
+    first = case.follow_ups.get()
+    stranger = member(Role.CASEWORKER, partner=other_partner)
+    client.force_login(stranger)
+    changes = f"/admin/work/cases/{case.pk}/follow-ups/"
+    response = client.post(changes, {"action": "cancel", "follow_up": first.pk, "reason": "x"})
+    assert response.status_code == 404
+    first.refresh_from_db()
+    assert first.state == FollowUpState.PLANNED
+    communications = member(Role.COMMUNICATIONS, partner=partner)
+    client.force_login(communications)
+    response = client.post(changes, {"action": "cancel", "follow_up": first.pk, "reason": "x"})
+    assert response.status_code == 302 and response.url == "/admin/"
+    first.refresh_from_db()
+    assert first.state == FollowUpState.PLANNED
