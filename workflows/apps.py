@@ -9,4 +9,4 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         # Viewflow finds flows by import path; importing here registers the one generic flow.
         from workflows import due, flows, signals  # noqa: F401
-        from workflows.services import followups  # noqa: F401 - declares its due kind
+        from workflows.services import followups, waits  # noqa: F401 - declare due kinds

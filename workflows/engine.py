@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from partners.models import Role
-from workflows.due import task_arrived, task_due_at
+from workflows.due import task_due_at
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
 from workflows.services.followups import follow_ups_cancel_for_outcome
@@ -69,6 +69,7 @@ def task_prepare(task: CaseTask) -> None:
     """Give a new task its step, role, partner and due time, from where the case stands."""
     case = task.process
     step = case.current_step
+    spec = step.kind_spec
     task.partner_id = case.partner_id
     task.step = step
     task.stage = case.current_stage
@@ -84,9 +85,10 @@ def task_prepare(task: CaseTask) -> None:
         task.answer_set_id = filled.answer_set_id
         task.decision_id = filled.decision_id
     else:
-        task.role = step.role or Role.CASEWORKER
+        # A wait's task is only the case's place while it waits: no role, no queue, no due time.
+        task.role = (step.role or Role.CASEWORKER) if spec.creates_task else ""
     now = timezone.now()
-    task.due_at = task_due_at(step, now)
+    task.due_at = task_due_at(step, now) if spec.creates_task else None
     task.save(
         update_fields=[
             "partner",
@@ -99,4 +101,4 @@ def task_prepare(task: CaseTask) -> None:
             "decision",
         ]
     )
-    task_arrived(task, now=now)
+    spec.task_prepared(task, now=now)

@@ -79,7 +79,12 @@ def tasks_per_worker(*, partner_ids) -> list[dict]:
 
 
 def unclaimed_count(*, partner_ids) -> int:
-    return CaseTask.objects.filter(partner_id__in=partner_ids, status=STATUS.NEW).count()
+    # A wait's task (no role) is nobody's to claim.
+    return (
+        CaseTask.objects.filter(partner_id__in=partner_ids, status=STATUS.NEW)
+        .exclude(role="")
+        .count()
+    )
 
 
 def work_counts(*, user) -> dict:

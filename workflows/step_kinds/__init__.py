@@ -11,9 +11,10 @@ from workflows.step_kinds.base import StepKindSpec
 from workflows.step_kinds.end import EndStep
 from workflows.step_kinds.follow_ups import FollowUpsStep
 from workflows.step_kinds.human import HumanStep
+from workflows.step_kinds.wait import WaitStep
 
 STEP_KINDS: dict[str, StepKindSpec] = {
-    kind.value: kind for kind in (HumanStep(), FollowUpsStep(), EndStep())
+    kind.value: kind for kind in (HumanStep(), WaitStep(), FollowUpsStep(), EndStep())
 }
 
 

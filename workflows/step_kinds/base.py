@@ -47,3 +47,6 @@ class StepKindSpec:
 
     def arrive(self, case, step) -> None:
         """What a pass-through step does when a case reaches it (under the flow lock)."""
+
+    def task_prepared(self, task, *, now) -> None:
+        """The engine made the step's task (a person's, or the case's place while it waits)."""

@@ -151,3 +151,8 @@ class HumanStep(StepKindSpec):
 
     def diagram_detail(self, step) -> str:
         return step.get_role_display() if step.role else ""
+
+    def task_prepared(self, task, *, now) -> None:
+        from workflows.due import task_arrived
+
+        task_arrived(task, now=now)
