@@ -148,3 +148,14 @@ def test_the_scheduler_commands_turn_hands_due_items_on(db, monkeypatch):
     )
     call_command("run_scheduler", "--once")
     assert acts(item) == 1
+
+
+def test_the_scheduler_bench_acts_on_what_came_due_and_reports_the_rate(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("bench_scheduler", planned=30, due=20, batch=7, stdout=out)
+    assert "20 due items acted" in out.getvalue() and "SQL statements per item" in out.getvalue()
+    assert DueItem.objects.filter(kind="bench", state=DueState.PENDING).count() == 30
