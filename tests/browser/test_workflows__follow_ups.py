@@ -12,11 +12,11 @@ from viewflow.workflow.status import STATUS
 from partners.models import Role
 from scheduling.services import run_scheduler
 from tests.browser.conftest import admin_login
-from tests.browser.test_workflows__builder import add_decision, add_step
+from tests.browser.test_workflows__builder import add_decision, add_step, new_process
 from tests.factories import member
 from tests.factories_workflows import client_at, note_form
 from tests.integration.test_workflows__follow_ups import follow_up_process
-from workflows.models import Case, CaseSource, CaseTask, ProcessDefinition
+from workflows.models import Case, CaseSource, CaseTask
 from workflows.services.cases import case_start
 
 
@@ -44,14 +44,7 @@ def test_a_follow_up_step_plans_visits_that_reach_the_queue_and_the_bell(page, p
     note = note_form(partner, key="help_note")
     admin_login(page, admin.username)
 
-    page.goto("/admin/processes/add/")
-    page.select_option("#id_partner", str(partner.pk))
-    page.fill("#id_key", "help")
-    page.fill("#id_name_th", "ช่วยเหลือ")
-    page.select_option("#id_kind", "intake")
-    page.click("#process-form button[type=submit]")
-    page.wait_for_url("**/draft/")
-    definition = ProcessDefinition.objects.get(key="help")
+    definition = new_process(page, partner, "help", "ช่วยเหลือ")
     add_step(
         page,
         definition,

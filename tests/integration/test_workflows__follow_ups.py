@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
@@ -185,7 +187,17 @@ def test_the_case_page_lists_visits_in_the_buddhist_era_and_changes_them(
         changes, {"action": "add", "process": process.pk, "due_on": be(later), "reason": "ขอเพิ่ม"}
     )
     assert case.follow_ups.count() == 3
-    with django_assert_max_num_queries(60):
+    with CaptureQueriesContext(connection) as three:
+        client.get(f"/admin/work/cases/{case.pk}/")
+    for days in range(60, 70):
+        follow_up_add(
+            case=case,
+            user=worker,
+            due_on=timezone.localdate() + dt.timedelta(days=days),
+            reason="เพิ่ม",
+            process_definition=process,
+        )
+    with django_assert_max_num_queries(len(three)):
         assert client.get(f"/admin/work/cases/{case.pk}/").status_code == 200
 
 
