@@ -1,15 +1,15 @@
 """What the generic flow's nodes do. Called only by CaseFlow, inside the flow lock."""
 
-import datetime as dt
-
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from partners.models import Role
+from workflows.due import task_due_at
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
 from workflows.selectors.access import user_can_work_task
 from workflows.selectors.prefill import task_returned_by
+from workflows.services.followups import follow_ups_cancel_for_outcome
 
 
 def case_begin(
@@ -36,10 +36,16 @@ def case_begin(
 
 
 def _move(case: Case, target: Step) -> None:
+    passed = set()
+    while target.kind_spec.passes_through and target.pk not in passed:
+        passed.add(target.pk)
+        target.kind_spec.arrive(case, target)
+        target = target.outgoing.select_related("target").get(is_default=True).target
     case.current_step = target
     case.current_stage = TaskStage.FILL
     if target.is_end:
         case.outcome = target.outcome
+        follow_ups_cancel_for_outcome(case=case, outcome=target.outcome)
 
 
 def case_advance(activation) -> None:
@@ -66,6 +72,7 @@ def task_prepare(task: CaseTask) -> None:
     """Give a new task its step, role, partner and due time, from where the case stands."""
     case = task.process
     step = case.current_step
+    spec = step.kind_spec
     task.partner_id = case.partner_id
     task.step = step
     task.stage = case.current_stage
@@ -81,10 +88,12 @@ def task_prepare(task: CaseTask) -> None:
         task.answer_set_id = filled.answer_set_id
         task.decision_id = filled.decision_id
     else:
-        task.role = step.role or Role.CASEWORKER
-        _give_back_if_returned(task)
-    if step.due_hours:
-        task.due_at = timezone.now() + dt.timedelta(hours=step.due_hours)
+        # A wait's task is only the case's place while it waits: no role, no queue, no due time.
+        task.role = (step.role or Role.CASEWORKER) if spec.creates_task else ""
+        if spec.creates_task:
+            _give_back_if_returned(task)
+    now = timezone.now()
+    task.due_at = task_due_at(step, now) if spec.creates_task else None
     task.save(
         update_fields=[
             "partner",
@@ -100,6 +109,7 @@ def task_prepare(task: CaseTask) -> None:
             "assigned",
         ]
     )
+    spec.task_prepared(task, now=now)
 
 
 def _give_back_if_returned(task: CaseTask) -> None:

@@ -33,7 +33,9 @@ from workflows.services.definitions import process_version_problems
 
 PROCESS_ATTRS = ("key", "name_th", "name_en", "description_th", "description_en", "kind")
 STEP_ATTRS = ("key", "kind", "name_th", "name_en", "is_start", "role", "due_hours")
-STEP_ATTRS += ("requires_approval", "outcome")
+STEP_ATTRS += ("due_working_days", "grace_hours", "requires_approval", "outcome")
+#: Step attributes added after format version 1, as a bundle without them means them.
+STEP_DEFAULTS = {"due_working_days": False, "grace_hours": None}
 TRANSITION_ATTRS = ("label_th", "label_en", "condition", "is_default")
 OUTCOME_ATTRS = ("name_th", "name_en", "sort_order")
 
@@ -334,6 +336,11 @@ def _version_import(definition, item: dict, where: str, report) -> list[str]:
     if existing is not None and existing.is_published:
         same = process_version_as_dict(existing)
         comparable = {**item, "published_at": same["published_at"]}
+        if isinstance(item.get("steps"), list):  # bundles from before a step attribute existed
+            comparable["steps"] = [
+                {**STEP_DEFAULTS, **step} if isinstance(step, dict) else step
+                for step in item["steps"]
+            ]
         if comparable == same:
             report.versions_unchanged += 1
             return []

@@ -12,6 +12,17 @@ from workflows.models import CaseTask, ProcessDefinition
 from workflows.services.cases import case_start
 
 
+def new_process(page, partner, key: str, name_th: str) -> ProcessDefinition:
+    page.goto("/admin/processes/add/")
+    page.select_option("#id_partner", str(partner.pk))
+    page.fill("#id_key", key)
+    page.fill("#id_name_th", name_th)
+    page.select_option("#id_kind", "intake")
+    page.click("#process-form button[type=submit]")
+    page.wait_for_url("**/draft/")
+    return ProcessDefinition.objects.get(key=key)
+
+
 def add_step(page, definition, **values):
     page.goto(f"/admin/processes/{definition.pk}/draft/")
     page.click("#add-step")
@@ -52,14 +63,7 @@ def test_an_administrator_builds_and_publishes_a_branching_process(page, partner
     screening, note = screening_form(partner), note_form(partner)
     admin_login(page, admin.username)
 
-    page.goto("/admin/processes/add/")
-    page.select_option("#id_partner", str(partner.pk))
-    page.fill("#id_key", "street_intake")
-    page.fill("#id_name_th", "รับแจ้งคนขอทาน")
-    page.select_option("#id_kind", "intake")
-    page.click("#process-form button[type=submit]")
-    page.wait_for_url("**/draft/")
-    definition = ProcessDefinition.objects.get(key="street_intake")
+    definition = new_process(page, partner, "street_intake", "รับแจ้งคนขอทาน")
 
     add_step(
         page,

@@ -103,3 +103,22 @@ def test_a_changed_published_version_is_refused(published_twice_with_a_draft):
     with pytest.raises(ValidationError) as error:
         bundle_import(document=document)
     assert "already exists with other steps" in " ".join(error.value.messages)
+
+
+def test_a_steps_due_settings_travel_and_an_older_bundle_without_them_is_the_same(
+    published_twice_with_a_draft,
+):
+    from workflows.models import Step
+
+    Step.objects.filter(kind="human").update(due_working_days=True, grace_hours=12)
+    document = everything()
+    step = document["processes"][0]["versions"][0]["steps"][0]
+    assert step["grace_hours"] == 12 and step["due_working_days"] is True
+    Step.objects.update(due_working_days=False, grace_hours=None)
+    older = everything()
+    for process in older["processes"]:
+        for version in process["versions"]:
+            for step in version["steps"]:
+                del step["due_working_days"], step["grace_hours"]
+    report = bundle_import(document=older)
+    assert report.versions_unchanged == 2 and report.versions_created == 0

@@ -6,7 +6,7 @@ from viewflow.workflow.status import STATUS
 from forms_builder import demo as forms_demo
 from partners import demo as partners_demo
 from workflows import demo as workflows_demo
-from workflows.models import Case, CaseTask, ProcessVersion
+from workflows.models import Case, CaseSource, CaseTask, ProcessVersion
 from workflows.services.definitions import process_version_problems
 
 
@@ -19,11 +19,13 @@ def loaded(db):
 
 
 def test_each_partner_has_a_published_process_with_no_problems(loaded):
-    versions = ProcessVersion.objects.select_related("definition__partner")
-    assert sorted(v.definition.partner.code for v in versions) == sorted(p.code for p in loaded)
-    for version in versions:
+    every_version = ProcessVersion.objects.select_related("definition__partner")
+    for version in every_version:  # the street process, and the follow-up visit
         assert version.is_published
         assert process_version_problems(version=version) == []
+    versions = every_version.filter(definition__key="begging_street")
+    assert sorted(v.definition.partner.code for v in versions) == sorted(p.code for p in loaded)
+    for version in versions:
         keys = set(version.steps.values_list("key", flat=True))
         assert {"intake", "screening", "assessment", "decision", "not_a_beggar"} <= keys
         # Steps use the partner's own demo forms.
@@ -36,7 +38,8 @@ def test_each_partner_has_a_published_process_with_no_problems(loaded):
 
 
 def test_a_dozen_cases_spread_over_the_steps_following_the_acts(loaded):
-    cases = {c.client.first_name: c for c in Case.objects.select_related("client", "current_step")}
+    street = Case.objects.exclude(source=CaseSource.FOLLOW_UP)
+    cases = {c.client.first_name: c for c in street.select_related("client", "current_step")}
     assert len(cases) == 12
     where = {name: case.current_step.key for name, case in cases.items()}
     assert where["สายสุนีย์"] == "not_a_beggar" and cases["สายสุนีย์"].outcome == "not_a_beggar"
@@ -49,10 +52,14 @@ def test_a_dozen_cases_spread_over_the_steps_following_the_acts(loaded):
     assert cases["มาลี"].outcome == "referred_to_hospital"
     assert len(set(where.values())) >= 9
     assert {c.partner_id for c in cases.values()} == {p.pk for p in loaded}
-    claimed = CaseTask.objects.filter(status=STATUS.ASSIGNED, owner__isnull=False)
+    claimed = CaseTask.objects.filter(
+        status=STATUS.ASSIGNED, owner__isnull=False, process__in=street
+    )
     assert claimed.count() == 2
     # The decision step waits for a supervisor.
     assert CaseTask.objects.get(process=cases["วิชัย"], status=STATUS.NEW).role == "supervisor"
+    # Closed cases have their follow-up visits: one this week (in the queue), one later.
+    assert cases["มานพ"].follow_ups.count() == 2
 
 
 def test_loading_again_changes_nothing(loaded):

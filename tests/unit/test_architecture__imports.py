@@ -1,4 +1,5 @@
-"""Imports point one way: cms → workflows → forms_builder → partners → thai (docs/architecture.md).
+"""Imports point one way: cms → workflows → notifications → scheduling → forms_builder → partners
+→ thai (docs/architecture.md).
 
 An app may import the apps below it, never one above it, nor the project shell (`config`). Every
 import counts, including those inside functions (which the direction rule would otherwise hide).
@@ -10,7 +11,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["cms", "workflows", "forms_builder", "partners", "thai"]  # top first
+LAYERS = [
+    "cms",
+    "workflows",
+    "notifications",
+    "scheduling",
+    "forms_builder",
+    "partners",
+    "thai",
+]  # top first
 APP_DIRS = {"cms": ROOT / "site" / "cms", **{app: ROOT / app for app in LAYERS[1:]}}
 
 

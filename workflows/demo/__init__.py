@@ -14,6 +14,7 @@ from django.db import transaction
 from forms_builder.demo import demo_bundles
 from partners.demo import demo_username
 from partners.models import Partner, Role, User
+from workflows.demo import due as demo_due
 from workflows.demo.cases import DEMO_CASES, case_walk
 from workflows.models import Client, ProcessDefinition, PublicReportSetting
 from workflows.serialization import bundle_import
@@ -59,4 +60,5 @@ def load(*, partners: list[Partner]) -> list[ProcessDefinition]:
                 worker=worker,
                 supervisor=supervisor,
             )
+    demo_due.load(partners=partners)
     return definitions

@@ -9,6 +9,7 @@ from workflows.models.definitions import (
     Transition,
 )
 from workflows.models.events import CaseEvent, CaseEventKind
+from workflows.models.followups import FollowUp, FollowUpState
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
@@ -19,6 +20,8 @@ __all__ = [
     "CaseSource",
     "CaseTask",
     "Client",
+    "FollowUp",
+    "FollowUpState",
     "IdStatus",
     "Outcome",
     "OutcomeKey",

@@ -24,6 +24,7 @@ class CaseSource(models.TextChoices):
     HOTLINE = "hotline", _("Hotline 1300")
     REFERRAL = "referral", _("Referral")
     IMPORT = "import", _("Import")
+    FOLLOW_UP = "follow_up", _("Planned follow-up")
 
 
 class TaskStage(models.TextChoices):
@@ -146,6 +147,7 @@ class CaseTask(FlowData, AbstractTask):
         _("stage"), max_length=10, choices=TaskStage.choices, default=TaskStage.FILL
     )
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     urgent = models.BooleanField(_("urgent"), default=False)
     answer_set = models.ForeignKey(
         AnswerSet,

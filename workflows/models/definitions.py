@@ -122,6 +122,14 @@ class Step(models.Model):
         ],
     )
     due_hours = models.PositiveIntegerField(_("due within (hours)"), null=True, blank=True)
+    due_working_days = models.BooleanField(
+        _("count working days"),
+        default=False,
+        help_text=_("Count a due time in days as working days (no weekends or public holidays)."),
+    )
+    grace_hours = models.PositiveIntegerField(
+        _("escalate after (hours overdue)"), null=True, blank=True
+    )
     requires_approval = models.BooleanField(_("supervisor approval"), default=False)
     outcome = models.CharField(_("outcome"), max_length=30, blank=True)
     settings = models.JSONField(_("settings"), default=dict, blank=True)

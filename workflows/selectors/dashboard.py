@@ -1,6 +1,6 @@
 """The supervisor's overview of their partners' work: a few aggregate queries, bounded."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from viewflow.workflow.status import STATUS
@@ -49,16 +49,20 @@ def _localized(row: dict, prefix: str) -> str:
     return (english and row[f"{prefix}_en"]) or row[f"{prefix}_th"] or ""
 
 
-def overdue_tasks(*, partner_ids) -> tuple[list[CaseTask], int]:
+def overdue_tasks(*, partner_ids) -> tuple[list[CaseTask], dict]:
+    """The overdue tasks, escalated ones first, and how many are overdue and escalated."""
     tasks = CaseTask.objects.filter(
         partner_id__in=partner_ids, status__in=OPEN_TASK, due_at__lt=timezone.now()
     )
     page = list(
-        tasks.select_related("process__client", "step", "owner").order_by("due_at", "pk")[
-            :LIST_LIMIT
-        ]
+        tasks.select_related("process__client", "step", "owner").order_by(
+            F("escalated_at").desc(nulls_last=True), "due_at", "pk"
+        )[:LIST_LIMIT]
     )
-    return page, tasks.count()
+    counts = tasks.aggregate(
+        overdue=Count("pk"), escalated=Count("pk", filter=Q(escalated_at__isnull=False))
+    )
+    return page, counts
 
 
 def tasks_per_worker(*, partner_ids) -> list[dict]:
@@ -75,7 +79,12 @@ def tasks_per_worker(*, partner_ids) -> list[dict]:
 
 
 def unclaimed_count(*, partner_ids) -> int:
-    return CaseTask.objects.filter(partner_id__in=partner_ids, status=STATUS.NEW).count()
+    # A wait's task (no role) is nobody's to claim.
+    return (
+        CaseTask.objects.filter(partner_id__in=partner_ids, status=STATUS.NEW)
+        .exclude(role="")
+        .count()
+    )
 
 
 def work_counts(*, user) -> dict:

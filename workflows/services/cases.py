@@ -17,6 +17,7 @@ from forms_builder.models import VersionStatus
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
 from partners.models import Partner
+from workflows.due import client_came_back, task_assigned, task_due_cancel
 from workflows.errors import (
     FormInvalid,
     ProcessNotPublished,
@@ -39,6 +40,7 @@ from workflows.routing import transition_select
 from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
 from workflows.services.events import case_event_record, user_display_name
+from workflows.services.followups import follow_ups_cancel_for_outcome
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -72,7 +74,7 @@ def case_start(
     if owner is not None and owner != partner.pk:
         raise WorkflowError(_("This process belongs to another partner."))
     with transaction.atomic():
-        return CaseFlow.start.run(
+        case = CaseFlow.start.run(
             partner=partner,
             client=client,
             process_version=version,
@@ -80,6 +82,9 @@ def case_start(
             urgent=urgent,
             opened_by=user,
         )
+        if source != CaseSource.FOLLOW_UP:
+            client_came_back(case)
+        return case
 
 
 class _TaskAction:
@@ -166,6 +171,7 @@ def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
                 "to_user": user_display_name(assignee),
             },
         )
+        task_assigned(task, by=user)
     return task
 
 
@@ -198,6 +204,7 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
         activation.start(None)
         task.save(update_fields=["answer_set", "decision", "started"])
         activation.execute()
+        task_due_cancel(task)
     return task
 
 
@@ -214,6 +221,7 @@ def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> 
         activation.start(None)
         task.save(update_fields=["approved", "comment", "started"])
         activation.execute()
+        task_due_cancel(task)
     return task
 
 
@@ -232,10 +240,12 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
                 raise WorkflowError(_("This case is already closed."))
             for task in case.task_set.filter(status__in=(STATUS.NEW, STATUS.ASSIGNED)):
                 task.flow_task.activation_class(task).cancel()
+                task_due_cancel(task)
             case.status = PROCESS.DONE
             case.finished = timezone.now()
             case.outcome = outcome
             case.save(update_fields=["status", "finished", "outcome"])
+            follow_ups_cancel_for_outcome(case=case, outcome=outcome)
             log(
                 instance=case,
                 action=CASE_CLOSE_ACTION,

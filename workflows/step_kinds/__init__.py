@@ -9,9 +9,13 @@ the editor, the checks, the step table and the diagram follow.
 
 from workflows.step_kinds.base import StepKindSpec
 from workflows.step_kinds.end import EndStep
+from workflows.step_kinds.follow_ups import FollowUpsStep
 from workflows.step_kinds.human import HumanStep
+from workflows.step_kinds.wait import WaitStep
 
-STEP_KINDS: dict[str, StepKindSpec] = {kind.value: kind for kind in (HumanStep(), EndStep())}
+STEP_KINDS: dict[str, StepKindSpec] = {
+    kind.value: kind for kind in (HumanStep(), WaitStep(), FollowUpsStep(), EndStep())
+}
 
 
 def step_kind(value: str) -> StepKindSpec:

@@ -12,6 +12,8 @@ class StepKindSpec:
     creates_task: bool = False
     #: The case ends here with an outcome; the step leads nowhere.
     ends_case: bool = False
+    #: Something happens (`arrive`) and the case goes straight on along the step's default way.
+    passes_through: bool = False
     #: The step's model attributes this kind uses, with their value when another kind is chosen.
     attrs: dict = {}
     #: The editor's template for the kind's settings (None: one field under the other).
@@ -42,3 +44,9 @@ class StepKindSpec:
     def diagram_detail(self, step) -> str:
         """The second line of the step's box in the diagram."""
         return ""
+
+    def arrive(self, case, step) -> None:
+        """What a pass-through step does when a case reaches it (under the flow lock)."""
+
+    def task_prepared(self, task, *, now) -> None:
+        """The engine made the step's task (a person's, or the case's place while it waits)."""

@@ -28,7 +28,14 @@ class HumanStep(StepKindSpec):
     label = gettext_lazy("Task for a person")
     legend = gettext_lazy("A task for a person")
     creates_task = True
-    attrs = {"form_version": None, "role": "", "due_hours": None, "requires_approval": False}
+    attrs = {
+        "form_version": None,
+        "role": "",
+        "due_hours": None,
+        "due_working_days": False,
+        "grace_hours": None,
+        "requires_approval": False,
+    }
     settings_template = "workflows/definitions/step_kinds/human.html"
 
     def settings_fields(self, *, definition) -> dict[str, forms.Field]:
@@ -52,6 +59,19 @@ class HumanStep(StepKindSpec):
                 choices=[(HOURS, gettext_lazy("hours")), (DAYS, gettext_lazy("days"))],
                 initial=HOURS,
             ),
+            "due_working_days": forms.BooleanField(
+                label=gettext_lazy("Count days as working days"),
+                required=False,
+                help_text=gettext_lazy(
+                    "Monday to Friday, without public holidays and special days off."
+                ),
+            ),
+            "grace_hours": forms.IntegerField(
+                label=gettext_lazy("Escalate to supervisors after (hours overdue)"),
+                min_value=0,
+                required=False,
+                help_text=gettext_lazy("Leave empty to never escalate."),
+            ),
             "requires_approval": forms.BooleanField(
                 label=gettext_lazy("A supervisor approves the answers"), required=False
             ),
@@ -66,6 +86,8 @@ class HumanStep(StepKindSpec):
             "role": step.role,
             "due": due,
             "due_unit": unit,
+            "due_working_days": step.due_working_days,
+            "grace_hours": step.grace_hours,
             "requires_approval": step.requires_approval,
         }
 
@@ -74,6 +96,10 @@ class HumanStep(StepKindSpec):
             form.add_error("form_version", _("Choose the form filled in at this step."))
         if not cleaned.get("role"):
             form.add_error("role", _("Choose who does this step."))
+        if cleaned.get("due_working_days") and cleaned.get("due_unit") != DAYS:
+            form.add_error("due_working_days", _("Working days need a due time in days."))
+        if cleaned.get("grace_hours") is not None and not cleaned.get("due"):
+            form.add_error("grace_hours", _("Escalation needs a due time."))
 
     def settings_attrs(self, cleaned) -> dict:
         due = cleaned.get("due")
@@ -81,6 +107,8 @@ class HumanStep(StepKindSpec):
             "form_version": cleaned.get("form_version"),
             "role": cleaned.get("role") or "",
             "due_hours": (due * 24 if cleaned.get("due_unit") == DAYS else due) if due else None,
+            "due_working_days": bool(cleaned.get("due_working_days")),
+            "grace_hours": cleaned.get("grace_hours"),
             "requires_approval": bool(cleaned.get("requires_approval")),
         }
 
@@ -109,11 +137,22 @@ class HumanStep(StepKindSpec):
             _("Form") + ": " + (f"{form.definition.name} v{form.number}" if form else "—"),
             _("Done by") + ": " + (step.get_role_display() or "—"),
         ]
-        if step.due_hours:
+        if step.due_hours and step.due_working_days:
+            lines.append(_("Due within %(days)s working days") % {"days": step.due_hours // 24})
+        elif step.due_hours:
             lines.append(_("Due within %(hours)s hours") % {"hours": step.due_hours})
+        if step.grace_hours is not None:
+            lines.append(
+                _("Escalated %(hours)s hours after it is due") % {"hours": step.grace_hours}
+            )
         if step.requires_approval:
             lines.append(_("Supervisor approval"))
         return lines
 
     def diagram_detail(self, step) -> str:
         return step.get_role_display() if step.role else ""
+
+    def task_prepared(self, task, *, now) -> None:
+        from workflows.due import task_arrived
+
+        task_arrived(task, now=now)

@@ -20,9 +20,12 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Ours, lowest layer first: cms -> workflows -> forms_builder -> partners -> thai.
+    # Ours, top layer first: cms -> workflows -> notifications -> scheduling -> forms_builder
+    # -> partners -> thai.
     "cms",
     "workflows",
+    "notifications",
+    "scheduling",
     "forms_builder",
     "partners",
     "thai",
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,7 +158,18 @@ CACHES = {
     }
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (Django Tasks). The database backend (django-tasks-db, worker: `db_worker`) is the
+# default; TASKS_BACKEND=redis with REDIS_URL uses RQ (django-tasks-rq, worker: `rqworker default`)
+# for deployments with many app servers. `run_scheduler` hands due items to either.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS_WORKER_COMMAND = ["rqworker", "default"]
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS_WORKER_COMMAND = ["db_worker"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

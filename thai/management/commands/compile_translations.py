@@ -11,7 +11,15 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-PROJECT_APPS = ("thai", "partners", "forms_builder", "workflows", "cms")
+PROJECT_APPS = (
+    "thai",
+    "partners",
+    "forms_builder",
+    "scheduling",
+    "notifications",
+    "workflows",
+    "cms",
+)
 
 
 def project_locale_dirs() -> list[Path]:

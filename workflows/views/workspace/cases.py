@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
-from partners.selectors import user_partners
+from partners.selectors import user_partner_ids, user_partners
 from workflows.diagram import case_is_finished, process_diagram_html
 from workflows.errors import WorkflowError
 from workflows.forms.clients import ClientSearchForm
@@ -17,6 +17,7 @@ from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.clients import clients_for_case_start, clients_search
 from workflows.selectors.reports import public_report_panel
 from workflows.services.cases import case_start
+from workflows.step_kinds.follow_ups import follow_up_processes
 from workflows.views.workspace.base import (
     WORKER_ROLES,
     WorkspacePageMixin,
@@ -73,6 +74,9 @@ class CaseView(WorkspacePageMixin, TemplateView):
             diagram=process_diagram_html(
                 version=case.process_version, path=path, finished=case_is_finished(case)
             ),
+            follow_ups=case.follow_ups.select_related("process_definition", "started_case"),
+            follow_up_processes=follow_up_processes(case.partner_id),
+            can_change_follow_ups=bool(user_partner_ids(self.request.user, WORKER_ROLES)),
         )
         context.update(public_report_panel(case=case, user=self.request.user))
         return context

@@ -19,11 +19,12 @@ class SupervisorDashboardView(WorkspacePageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         partner_ids = dashboard.supervised_partner_ids(self.request.user)
-        overdue, overdue_count = dashboard.overdue_tasks(partner_ids=partner_ids)
+        overdue, counts = dashboard.overdue_tasks(partner_ids=partner_ids)
         context.update(
             by_step=dashboard.open_cases_by_step(partner_ids=partner_ids),
             overdue_rows=task_rows(overdue),
-            overdue_count=overdue_count,
+            overdue_count=counts["overdue"],
+            escalated_count=counts["escalated"],
             workers=dashboard.tasks_per_worker(partner_ids=partner_ids),
             unclaimed=dashboard.unclaimed_count(partner_ids=partner_ids),
         )

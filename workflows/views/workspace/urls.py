@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workflows.views.workspace import cases, clients, dashboard, tasks
+from workflows.views.workspace import cases, clients, dashboard, followups, tasks
 
 app_name = "workflows_admin"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("tasks/<int:pk>/assign/", tasks.TaskAssignView.as_view(), name="task_assign"),
     path("cases/start/", cases.StartCaseView.as_view(), name="case_start"),
     path("cases/<int:pk>/", cases.CaseView.as_view(), name="case"),
+    path(
+        "cases/<int:pk>/follow-ups/",
+        followups.FollowUpChangeView.as_view(),
+        name="case_follow_ups",
+    ),
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
