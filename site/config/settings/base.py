@@ -157,7 +157,13 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request size caps (README "Security settings"). A form's fields, a field editor's choice and
+# condition rows and a partner's service areas stay far below these; files stream to disk above
+# FILE_UPLOAD_MAX_MEMORY_SIZE, and each file field has its own limit (at most 50 MB, a bundle 5 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", 5_000))
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 LOGGING = {
     "version": 1,
