@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -50,3 +52,9 @@ def register_partners_log_actions(actions):
     actions.register_action("partners.partner.activate", _("Reactivate"), _("Reactivated"))
     actions.register_action("partners.person.deactivate", _("Deactivate"), _("Deactivated"))
     actions.register_action("partners.person.activate", _("Reactivate"), _("Reactivated"))
+
+
+@hooks.register("insert_global_admin_js")
+def date_choosers_js():
+    # Starts Wagtail's date choosers without inline scripts (see the file).
+    return format_html('<script src="{}"></script>', static("partners/js/date-choosers.js"))
