@@ -6,13 +6,17 @@ from wagtail import hooks
 
 from partners.menus import AdminLanguageMenuItem, RoleMenuItem
 from partners.models import Role
+from partners.two_factor import urls as two_factor_urls
 from partners.views import urls as admin_urls
 from partners.views.language import admin_languages
 
 
 @hooks.register("register_admin_urls")
 def register_partners_admin_urls():
-    return [path("", include(admin_urls, namespace="partners_admin"))]
+    return [
+        path("", include(admin_urls, namespace="partners_admin")),
+        path("account/two-factor/", include(two_factor_urls, namespace="partners_two_factor")),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

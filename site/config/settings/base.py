@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,10 +72,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.middleware.AdminIdleTimeoutMiddleware",
+    "partners.two_factor.middleware.TwoFactorRequiredMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with its own page.
@@ -185,6 +190,9 @@ AXES_VERBOSE = False
 # Sessions: the admin logs out after this many idle minutes; no session outlives the cookie age.
 THIPHUENG_ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(12 * 60 * 60)))
+# Two-factor sign-in (django-otp) for administrators, supervisors and superusers.
+THIPHUENG_TWO_FACTOR_REQUIRED = os.environ.get("DJANGO_TWO_FACTOR_REQUIRED", "true") == "true"
+OTP_TOTP_ISSUER = "Thiphueng"
 # Browser features no page of ours uses are switched off; geolocation only for our own pages
 # (the report page's "use my location").
 THIPHUENG_PERMISSIONS_POLICY = (
