@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from forms_builder.bundle_schema import bundle_problems
 from forms_builder.checks import fields_problems
 from forms_builder.models import (
     FIELD_KEY_PATTERN,
@@ -102,9 +103,7 @@ def _bundle_problems(document) -> list[str]:
             _("Unsupported format version %(found)s (this system reads version %(known)s).")
             % {"found": document.get("format_version"), "known": BUNDLE_VERSION}
         ]
-    if not isinstance(document.get("forms", []), list):
-        return [_("“forms” must be a list.")]
-    return []
+    return bundle_problems(document)
 
 
 def _draft_problems(fields: list[FieldDefinition]) -> list[str]:
@@ -190,6 +189,14 @@ def _version_import(definition, item: dict, where: str, report: ImportReport) ->
         return [
             _("%(where)s: the form already has a draft with another number.") % {"where": where}
         ]
+    if other_draft and existing is None:
+        return [
+            _(
+                "%(where)s: the form has a draft open here. Publish or delete the draft, then "
+                "import the file again."
+            )
+            % {"where": where}
+        ]
     if existing is None:
         existing = FormVersion.objects.create(definition=definition, number=item["number"])
         report.versions_created += 1
@@ -221,7 +228,16 @@ def definitions_import(*, document: dict, user=None) -> ImportReport:
                 raise _Problems(problems)
     except _Problems as failure:
         raise ValidationError(failure.problems) from None
+    except IntegrityError:
+        raise ValidationError(concurrent_change_message()) from None
     return report
+
+
+def concurrent_change_message() -> str:
+    return _(
+        "Someone else changed these definitions at the same moment (another import or a draft). "
+        "Nothing was imported; import the file again."
+    )
 
 
 def _import_forms(items: list, report: ImportReport) -> list[str]:
@@ -261,6 +277,7 @@ __all__ = [
     "BUNDLE_FORMAT",
     "BUNDLE_VERSION",
     "ImportReport",
+    "concurrent_change_message",
     "definitions_export",
     "definitions_import",
     "definitions_queryset",

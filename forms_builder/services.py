@@ -17,6 +17,7 @@ from forms_builder.models import (
     FormVersion,
     VersionStatus,
 )
+from forms_builder.stored_files import answer_file_written, answer_files_removed_on_failure
 
 FIELD_COPY_ATTRS = (
     "sort_order",
@@ -240,8 +241,10 @@ def answer_set_create(*, version: FormVersion, form, user=None) -> AnswerSet:
         }
         files.append((answer_file, upload))
     answer_set = AnswerSet.objects.create(form_version=version, data=data, submitted_by=user)
-    for answer_file, upload in files:
-        answer_file.answer_set = answer_set
-        answer_file.file.save(upload.name, upload, save=False)
-        answer_file.save()
+    with answer_files_removed_on_failure():
+        for answer_file, upload in files:
+            answer_file.answer_set = answer_set
+            answer_file.file.save(upload.name, upload, save=False)
+            answer_file_written(answer_file.file)
+            answer_file.save()
     return answer_set

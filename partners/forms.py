@@ -121,8 +121,16 @@ class BaseServiceAreaFormSet(forms.BaseFormSet):
         ]
 
 
+MAX_SERVICE_AREAS = 100  # a whole province is one area; subdistricts rarely pass 30
+# max_num and absolute_max bound the rows a POST can make, whatever its TOTAL_FORMS says.
 ServiceAreaFormSet = forms.formset_factory(
-    ServiceAreaForm, formset=BaseServiceAreaFormSet, extra=1, can_delete=True
+    ServiceAreaForm,
+    formset=BaseServiceAreaFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_SERVICE_AREAS,
+    absolute_max=MAX_SERVICE_AREAS,
+    validate_max=True,
 )
 
 

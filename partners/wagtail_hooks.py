@@ -1,16 +1,22 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from partners.menus import AdminLanguageMenuItem, RoleMenuItem
 from partners.models import Role
+from partners.two_factor import urls as two_factor_urls
 from partners.views import urls as admin_urls
 from partners.views.language import admin_languages
 
 
 @hooks.register("register_admin_urls")
 def register_partners_admin_urls():
-    return [path("", include(admin_urls, namespace="partners_admin"))]
+    return [
+        path("", include(admin_urls, namespace="partners_admin")),
+        path("account/two-factor/", include(two_factor_urls, namespace="partners_two_factor")),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -50,3 +56,9 @@ def register_partners_log_actions(actions):
     actions.register_action("partners.partner.activate", _("Reactivate"), _("Reactivated"))
     actions.register_action("partners.person.deactivate", _("Deactivate"), _("Deactivated"))
     actions.register_action("partners.person.activate", _("Reactivate"), _("Reactivated"))
+
+
+@hooks.register("insert_global_admin_js")
+def date_choosers_js():
+    # Starts Wagtail's date choosers without inline scripts (see the file).
+    return format_html('<script src="{}"></script>', static("partners/js/date-choosers.js"))

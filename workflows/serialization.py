@@ -9,18 +9,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forms_builder.bundle_schema import bundle_check
 from forms_builder.models import FormDefinition, FormVersion, VersionStatus
 from forms_builder.serialization import (
+    BUNDLE_FORMAT,
     ImportReport,
+    concurrent_change_message,
     definitions_export,
     definitions_import,
     definitions_queryset,
 )
 from partners.models import Partner
+from workflows.bundle_schema import DEFINITIONS_BUNDLE_SCHEMA
 from workflows.models import (
     Outcome,
     ProcessDefinition,
@@ -209,7 +213,10 @@ class _Problems(Exception):
 
 
 def bundle_import(*, document: dict, user=None) -> BundleReport:
-    """Import the bundle's forms, then its processes, in one transaction: all or nothing."""
+    """Import the bundle's forms, then its processes, in one transaction: all or nothing.
+    The whole document is checked against the bundle's schema before anything is read."""
+    if isinstance(document, dict) and document.get("format") == BUNDLE_FORMAT:
+        bundle_check(document, DEFINITIONS_BUNDLE_SCHEMA)
     try:
         with transaction.atomic():
             report = BundleReport(forms=definitions_import(document=document, user=user))
@@ -219,6 +226,8 @@ def bundle_import(*, document: dict, user=None) -> BundleReport:
                 raise _Problems(problems)
     except _Problems as failure:
         raise ValidationError(failure.problems) from None
+    except IntegrityError:
+        raise ValidationError(concurrent_change_message()) from None
     return report
 
 

@@ -1,14 +1,27 @@
-"""Keep what is cached about configuration in step with the database."""
+"""Signals: cached configuration kept in step with the database; staff on cases never deleted."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models import ProtectedError
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from workflows.models import Outcome
 from workflows.selectors.outcomes import NAMES_CACHE_KEY
+from workflows.selectors.staff import users_with_case_history
 
 
 @receiver([post_save, post_delete], sender=Outcome)
 def outcome_names_forget(**kwargs) -> None:
     transaction.on_commit(lambda: cache.delete(NAMES_CACHE_KEY))
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def user_delete_refuse_with_case_history(sender, instance, **kwargs) -> None:
+    """Deleting staff would cascade to their tasks: refused wherever it is tried (shell,
+    bulk delete, code); the admin's hooks say so in a message first."""
+    if users_with_case_history(sender.objects.filter(pk=instance.pk)).exists():
+        raise ProtectedError(
+            "Staff whose name is on cases are deactivated, never deleted.", {instance}
+        )

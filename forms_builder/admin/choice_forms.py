@@ -73,8 +73,17 @@ class BaseChoiceRowFormSet(forms.BaseFormSet):
         ]
 
 
+MAX_CHOICES = 200
+# max_num and absolute_max bound the rows a POST can make, whatever its TOTAL_FORMS says.
 ChoiceRowFormSet = forms.formset_factory(
-    ChoiceRowForm, formset=BaseChoiceRowFormSet, extra=3, can_delete=True, can_order=True
+    ChoiceRowForm,
+    formset=BaseChoiceRowFormSet,
+    extra=3,
+    can_delete=True,
+    can_order=True,
+    max_num=MAX_CHOICES,
+    absolute_max=MAX_CHOICES,
+    validate_max=True,
 )
 
 

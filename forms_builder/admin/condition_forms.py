@@ -141,8 +141,16 @@ class BaseConditionRowFormSet(forms.BaseFormSet):
         return {"any": [{"all": groups[number]} for number in sorted(groups)]}
 
 
+MAX_CONDITION_ROWS = 50
+# max_num and absolute_max bound the rows a POST can make, whatever its TOTAL_FORMS says.
 ConditionRowFormSet = forms.formset_factory(
-    ConditionRowForm, formset=BaseConditionRowFormSet, extra=2, can_delete=True
+    ConditionRowForm,
+    formset=BaseConditionRowFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_CONDITION_ROWS,
+    absolute_max=MAX_CONDITION_ROWS,
+    validate_max=True,
 )
 
 

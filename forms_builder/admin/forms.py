@@ -3,11 +3,10 @@
 The field editor's forms live in field_forms, choice_forms and condition_forms.
 """
 
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forms_builder.bundle_schema import bundle_parse
 from forms_builder.definition_admin.editing import (
     DefinitionCreateForm,
     PartnerChoiceField,
@@ -56,10 +55,7 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["bundle"]
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
-        try:
-            document = json.loads(upload.read().decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise forms.ValidationError(_("The file is not valid JSON.")) from None
+        document = bundle_parse(upload.read())
         if not isinstance(document, dict):
             raise forms.ValidationError(_("The file is not a Thiphueng definitions bundle."))
         return document

@@ -122,7 +122,7 @@ class AreaChildrenView(AdministratorRequiredMixin, View):
 
     def get(self, request):
         parent = request.GET.get("parent", "")
-        if len(parent) not in (2, 4) or not parent.isdigit():
+        if len(parent) not in (2, 4) or not (parent.isascii() and parent.isdigit()):
             raise Http404
         children = [{"code": code, "name": name} for code, name in area_children(parent)]
         return JsonResponse({"areas": children})

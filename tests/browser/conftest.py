@@ -50,8 +50,10 @@ def page(browser_db, chromium, live_server):
     context.set_default_timeout(15_000)
     browser_page = context.new_page()
     browser_page.base_url = live_server.url
+    violations = csp_violations(browser_page)
     yield browser_page
     context.close()
+    assert not violations, violations
 
 
 @pytest.fixture
@@ -67,8 +69,22 @@ def phone_page(browser_db, chromium, live_server):
     context.set_default_timeout(15_000)
     browser_page = context.new_page()
     browser_page.base_url = live_server.url
+    violations = csp_violations(browser_page)
     yield browser_page
     context.close()
+    assert not violations, violations
+
+
+def csp_violations(browser_page) -> list[str]:
+    """What the Content-Security-Policy blocked on this page, as Chromium reports it."""
+    found: list[str] = []
+
+    def listen(message):
+        if "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    browser_page.on("console", listen)
+    return found
 
 
 def admin_login(page, username: str, password: str = "secret-pass-123") -> None:

@@ -1,14 +1,13 @@
 """Two people completing the same task at the same moment (PostgreSQL row locks)."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 from viewflow.workflow.status import STATUS
 
 import forms_builder.services
 from partners.models import Role
+from tests.concurrency import run_together
 from tests.factories import member
 from tests.factories_workflows import client_at, screening_process
 from workflows.errors import TaskAlreadyDone, TaskBusy, WorkflowError
@@ -16,27 +15,6 @@ from workflows.models import CaseTask
 from workflows.services.cases import case_start, task_claim, task_complete
 
 pytestmark = pytest.mark.postgres
-
-
-def _run_together(*calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - every outcome is asserted below
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_exactly_one_of_two_simultaneous_completions_succeeds(
@@ -56,7 +34,7 @@ def test_exactly_one_of_two_simultaneous_completions_succeeds(
 
     monkeypatch.setattr("workflows.services.cases.answer_set_create", slow_answer_set_create)
     answers = {"nationality": "thai", "age": "40"}
-    results = _run_together(
+    results = run_together(
         lambda: task_complete(task=CaseTask.objects.get(pk=task.pk), user=worker, data=answers),
         lambda: task_complete(task=CaseTask.objects.get(pk=task.pk), user=worker, data=answers),
     )
@@ -75,7 +53,7 @@ def test_two_workers_claiming_at_once_one_gets_it(transactional_db, on_postgres,
         partner=partner, client=client_at(partner), definition=screening_process(partner)
     )
     pk = CaseTask.objects.get(process=case, status=STATUS.NEW).pk
-    results = _run_together(
+    results = run_together(
         lambda: task_claim(task=CaseTask.objects.get(pk=pk), user=first),
         lambda: task_claim(task=CaseTask.objects.get(pk=pk), user=second),
     )

@@ -30,7 +30,7 @@ def client_query_normalize(query: str) -> str:
     """What to look for in `Client.search_text`: an ID's bare digits ('1-2345-…', Thai digits),
     else the text as search_text stores it (NFC, lower case, single spaces)."""
     compact = query.translate(THAI_DIGITS).replace("-", "").replace(" ", "")
-    return compact if compact.isdigit() else search_text(query)
+    return compact if compact.isascii() and compact.isdigit() else search_text(query)
 
 
 def client_national_id(query: str) -> str | None:

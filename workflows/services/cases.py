@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from forms_builder.models import VersionStatus
 from forms_builder.runtime.dynamic_form import form_for
 from forms_builder.services import answer_set_create
+from forms_builder.stored_files import answer_files_removed_on_failure
 from partners.models import Partner
 from workflows.due import client_came_back, task_assigned, task_due_cancel
 from workflows.errors import (
@@ -194,7 +195,7 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
     form = form_for(version=task.step.form_version, data=data, files=files)
     if not form.is_valid():
         raise FormInvalid(form)
-    with _TaskAction(task) as activation:
+    with answer_files_removed_on_failure(), _TaskAction(task) as activation:
         task = activation.task
         _check_can_complete(task, user)
         answer_set = answer_set_create(version=task.step.form_version, form=form, user=user)

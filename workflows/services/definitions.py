@@ -138,7 +138,10 @@ def process_version_publish(*, version: ProcessVersion, user=None) -> ProcessVer
 
 @transaction.atomic
 def process_version_draft(*, definition: ProcessDefinition, user=None) -> ProcessVersion:
-    """The definition's draft; a new one copies the newest version's steps and transitions."""
+    """The definition's draft; a new one copies the newest version's steps and transitions.
+    The definition row is locked first, so two administrators starting a draft at once get the
+    same one (the second waits, then finds it)."""
+    ProcessDefinition.objects.select_for_update().filter(pk=definition.pk).first()
     existing = definition.versions.filter(status=VersionStatus.DRAFT).first()
     if existing is not None:
         return existing

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from forms_builder.services import answer_set_create
+from forms_builder.stored_files import answer_files_removed_on_failure
 from partners.areas import area_name
 from partners.models import Partner, PartnerKind, ServiceArea
 from workflows.errors import TaskNotAvailable, WorkflowError
@@ -122,46 +123,40 @@ def public_report_submit(
 ) -> PublicReport:
     """Store a valid report form's answers and start its case at the responsible partner,
     all in one transaction: either the case exists, or nothing was written."""
-    stored_files: list = []
-    try:
-        with transaction.atomic():
-            answer_set = answer_set_create(version=form.version, form=form, user=None)
-            stored_files = [f.file for f in answer_set.files.all()]
-            answers = answer_set.data
-            area_code, place = _place(answers)
-            partner, outside = partner_for_area(area_code=area_code)
-            partner, definition = _process_for(partner)
-            urgent = any(answers.get(key) is True for key in URGENT_KEYS)
-            client = client_create(
-                partner=partner,
-                user=None,
-                found_area_code=area_code,
-                # The landmark and the area it is in: "หน้าตลาด ต.หนองปรือ อ.บางละมุง จ.ชลบุรี".
-                found_place=" ".join(filter(None, [place, area_name(area_code)]))[:500],
-            )
-            case = case_start(
-                partner=partner,
-                client=client,
-                version=process_version_current(definition=definition),
-                source=CaseSource.PUBLIC_REPORT,
-                urgent=urgent,
-            )
-            latitude, longitude = _point(answers)
-            report = PublicReport.objects.create(
-                reference=reference_new(),
-                case=case,
-                answer_set=answer_set,
-                area_code=area_code,
-                latitude=latitude,
-                longitude=longitude,
-                outside_province=outside,
-                urgent=urgent,
-            )
-            _contact_save(report, reporter, consent)
-    except Exception:
-        for stored in stored_files:  # The rows are rolled back; the photo must go too.
-            stored.storage.delete(stored.name)
-        raise
+    # If any of it fails, the rows roll back and the photo is removed too.
+    with answer_files_removed_on_failure(), transaction.atomic():
+        answer_set = answer_set_create(version=form.version, form=form, user=None)
+        answers = answer_set.data
+        area_code, place = _place(answers)
+        partner, outside = partner_for_area(area_code=area_code)
+        partner, definition = _process_for(partner)
+        urgent = any(answers.get(key) is True for key in URGENT_KEYS)
+        client = client_create(
+            partner=partner,
+            user=None,
+            found_area_code=area_code,
+            # The landmark and the area it is in: "หน้าตลาด ต.หนองปรือ อ.บางละมุง จ.ชลบุรี".
+            found_place=" ".join(filter(None, [place, area_name(area_code)]))[:500],
+        )
+        case = case_start(
+            partner=partner,
+            client=client,
+            version=process_version_current(definition=definition),
+            source=CaseSource.PUBLIC_REPORT,
+            urgent=urgent,
+        )
+        latitude, longitude = _point(answers)
+        report = PublicReport.objects.create(
+            reference=reference_new(),
+            case=case,
+            answer_set=answer_set,
+            area_code=area_code,
+            latitude=latitude,
+            longitude=longitude,
+            outside_province=outside,
+            urgent=urgent,
+        )
+        _contact_save(report, reporter, consent)
     return report
 
 

@@ -78,4 +78,4 @@ def register_workflows_log_actions(actions):
     actions.register_action(CLIENT_VIEW_ACTION, _("View client"), _("Client viewed"))
 
 
-from workflows.wagtail_hooks import definitions, outcomes, reports  # noqa: E402, F401
+from workflows.wagtail_hooks import definitions, outcomes, reports, staff  # noqa: E402, F401

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from forms_builder import services
 from forms_builder.admin.forms import FormDefinitionCopyForm, ImportForm
 from forms_builder.admin.selectors import bundle_permission_problems
+from forms_builder.bundle_schema import bundle_problems
 from forms_builder.definition_admin import pages
 from forms_builder.definition_admin.access import partners_for_new_definitions
 from forms_builder.definition_admin.history import COPY_ACTION, definition_log
@@ -61,7 +62,8 @@ class ImportView(pages.DefinitionAdminView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         document = form.cleaned_data["bundle"]
-        problems = bundle_permission_problems(request.user, document)
+        # The shape first: the permission check reads partner codes the schema vouches for.
+        problems = bundle_problems(document) or bundle_permission_problems(request.user, document)
         try:
             if problems:
                 raise ValidationError(problems)

@@ -35,6 +35,8 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error}") from None
         except json.JSONDecodeError as error:
             raise CommandError(f"{path} is not valid JSON: {error}") from None
+        except RecursionError:
+            raise CommandError(f"{path} is nested too deeply to be a definitions bundle.") from None
 
     def handle(self, *args, **options):
         document = self.read_document(options["file"])

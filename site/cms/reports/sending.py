@@ -8,10 +8,10 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 
 from forms_builder.runtime.dynamic_form import DynamicForm
+from partners.client_ip import client_address
 from workflows.services.public_reports import public_report_submit
 
 logger = logging.getLogger(__name__)
@@ -19,17 +19,6 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT = 5  # reports
 RATE_WINDOW_SECONDS = 10 * 60
 SESSION_KEY = "cms_report_reference"
-
-
-def client_address(request) -> str:
-    """The sender's address; behind N trusted proxies, the Nth address from the right of XFF."""
-    proxies = int(getattr(settings, "THIPHUENG_TRUSTED_PROXY_COUNT", 0))
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request) -> str:

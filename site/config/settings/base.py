@@ -1,9 +1,11 @@
 """Settings shared by every environment. Environment variables configure what differs."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,12 +72,20 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.middleware.AdminIdleTimeoutMiddleware",
+    "partners.two_factor.middleware.TwoFactorRequiredMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,6 +127,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes first: it counts every login attempt (it needs the request, which Django's and
+# Wagtail's login forms pass) before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Thai first, English second.
 LANGUAGE_CODE = "th"
@@ -170,8 +190,62 @@ if TASKS_BACKEND == "redis":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     TASKS_WORKER_COMMAND = ["db_worker"]
+# Security settings (README "Security settings"): every value can be set from the environment.
+# How many reverse proxies of ours stand in front of the application (X-Forwarded-For entries).
+THIPHUENG_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Login throttling (django-axes): after this many wrong passwords for one user from one address,
+# that pair is locked out for the cool-off time; every attempt, failed or not, is recorded.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "partners.client_ip.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "partners/login_locked.html"
+AXES_VERBOSE = False
+# Sessions: the admin logs out after this many idle minutes; no session outlives the cookie age.
+THIPHUENG_ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(12 * 60 * 60)))
+# Two-factor sign-in (django-otp) for administrators, supervisors and superusers.
+THIPHUENG_TWO_FACTOR_REQUIRED = os.environ.get("DJANGO_TWO_FACTOR_REQUIRED", "true") == "true"
+OTP_TOTP_ISSUER = "Thiphueng"
+# Browser features no page of ours uses are switched off; geolocation only for our own pages
+# (the report page's "use my location").
+THIPHUENG_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Content-Security-Policy (django-csp): scripts only from our own origin, never inline; inline
+# style attributes stay allowed (Wagtail's admin sets them). Pages are framed only by our own
+# (Wagtail's preview, the form preview). Embedded videos on the public site come from YouTube.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# No avatars fetched from gravatar.com: staff e-mail hashes do not leave the system.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Request size caps (README "Security settings"). A form's fields, a field editor's choice and
+# condition rows and a partner's service areas stay far below these; files stream to disk above
+# FILE_UPLOAD_MAX_MEMORY_SIZE, and each file field has its own limit (at most 50 MB, a bundle 5 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", 5_000))
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 LOGGING = {
     "version": 1,
@@ -179,5 +253,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # Every immediate background task (search index, reference index) would log twice at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 AUTH_PASSWORD_VALIDATORS = []
 THIPHUENG_DEMO_PASSWORDS_ALLOWED = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The demo is used without phones; production requires two-factor sign-in for its roles.
+THIPHUENG_TWO_FACTOR_REQUIRED = False

@@ -21,3 +21,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 THIPHUENG_DEMO_PASSWORDS_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that exercise two-factor sign-in switch it on themselves.
+THIPHUENG_TWO_FACTOR_REQUIRED = False

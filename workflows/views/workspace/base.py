@@ -46,6 +46,14 @@ class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
         return context
 
 
+def id_param(value: str | None) -> int | None:
+    """A row id from a query or form parameter: ASCII digits within a big integer, else None
+    (`"²".isdigit()` is true and `int()` refuses it; 20 digits overflow the column)."""
+    if not value or len(value) > 18 or not value.isascii() or not value.isdigit():
+        return None
+    return int(value)
+
+
 def page_of(queryset, number, per_page: int = PER_PAGE):
     """A page of one of our own querysets; its count reads only our tables (no viewflow join)."""
     return Paginator(queryset, per_page).get_page(number)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -21,6 +22,7 @@ from workflows.step_kinds.follow_ups import follow_up_processes
 from workflows.views.workspace.base import (
     WORKER_ROLES,
     WorkspacePageMixin,
+    id_param,
     page_of,
     query_without_page,
 )
@@ -90,18 +92,17 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
     page_title = gettext_lazy("Open a case")
     header_icon = "plus"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # Looked up before the role check, so another partner's client is a 404 for everyone.
-        chosen = request.POST.get("client") or request.GET.get("client") or ""
+    @cached_property
+    def chosen_client(self):
+        """The client chosen to open a case for; read only after the role check (get, post), so
+        a caseworker sees another partner's client as a 404 and anyone else is sent back."""
+        request = self.request
+        chosen = id_param(request.POST.get("client") or request.GET.get("client"))
+        if chosen is None:
+            return None
         national_id = request.POST.get("id") or request.GET.get("id") or ""
-        self.chosen_client = (
-            get_object_or_404(
-                clients_for_case_start(user=request.user, national_id=national_id), pk=chosen
-            )
-            if chosen.isdigit()
-            else None
-        )
+        clients = clients_for_case_start(user=request.user, national_id=national_id[:20])
+        return get_object_or_404(clients, pk=chosen)
 
     def start_form(self, data=None):
         return StartCaseForm(data, partners=user_partners(self.request.user, WORKER_ROLES))

@@ -1,6 +1,7 @@
 """The inbox (งานของฉัน), the queue (งานรอรับ) and one task: claim, release, assign, complete."""
 
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -236,7 +237,8 @@ class TaskView(WorkspacePageMixin, TemplateView):
 
 def _back(request, fallback: str) -> str:
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path of this site only: redirect() would read any other word as a view name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -254,7 +256,9 @@ class TaskActionView(View):
             target = self.act(request, task)
         except WorkflowError as error:
             messages.error(request, error.message)
-            return redirect(_back(request, reverse("workflows_admin:task", args=[task.pk])))
+            return HttpResponseRedirect(
+                _back(request, reverse("workflows_admin:task", args=[task.pk]))
+            )
         return redirect(target)
 
 
