@@ -20,7 +20,7 @@ def article_form(title: str, slug: str, action: str) -> dict:
         {
             "title": title,
             "slug": slug,
-            "date": "2026-11-26",
+            "date": "2569-11-26",  # the Buddhist era: the admin is in Thai
             "introduction": "ข่าวจากเจ้าหน้าที่ประชาสัมพันธ์",
             "lead_image": streamfield([]),
             "body": streamfield([("paragraph", rich_text("<p>ปัญหาคนขอทานในชุมชน</p>"))]),
