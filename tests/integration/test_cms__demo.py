@@ -54,7 +54,7 @@ def test_the_network_page_shows_the_four_partners(demo, client):
 def test_the_demo_editor_moderates(demo):
     editor = User.objects.get(username="editor")
     assert editor.check_password("demo")
-    assert editor.groups.filter(name="Moderators").exists()
+    assert editor.groups.filter(name="ผู้ตรวจเนื้อหา").exists()
 
 
 def test_the_demo_report_page_asks_the_network_form_in_thai_and_english(demo, client):

@@ -19,11 +19,11 @@ from cms.models import (
     PartnerNetworkPage,
     ReportPage,
 )
-from partners.demo import DEMO_PASSWORD
+from partners.demo import demo_user_get_or_create
 from partners.models import User
 
 EDITOR_USERNAME = "editor"
-MODERATORS_GROUP = "Moderators"
+MODERATORS_GROUP = "ผู้ตรวจเนื้อหา"  # Wagtail's Moderators group, named in Thai by cms 0006
 
 
 def _publish(page: Page) -> Page:
@@ -78,12 +78,7 @@ def load_editor() -> User:
     """The demo approver: a member of Wagtail's Moderators group (dev and test settings only)."""
     if not getattr(settings, "THIPHUENG_DEMO_PASSWORDS_ALLOWED", False):
         raise ImproperlyConfigured("Demo users are only created with the dev or test settings.")
-    editor, created = User.objects.get_or_create(
-        username=EDITOR_USERNAME, defaults={"first_name": "บรรณาธิการ", "last_name": "เว็บไซต์"}
-    )
-    if created:
-        editor.set_password(DEMO_PASSWORD)
-        editor.save(update_fields=["password"])
+    editor = demo_user_get_or_create(EDITOR_USERNAME, "บรรณาธิการ", "เว็บไซต์")
     editor.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
     return editor
 
