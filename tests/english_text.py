@@ -5,6 +5,7 @@ outside user data (anything stored in the database), codes, and a small allow-li
 Used by tests/integration/test_admin__thai_everywhere.py.
 """
 
+import contextlib
 import json
 import re
 from html.parser import HTMLParser
@@ -79,10 +80,8 @@ def _sidebar_labels(data: str) -> list[str]:
             for item in value:
                 walk(item)
 
-    try:
+    with contextlib.suppress(ValueError):
         walk(json.loads(data))
-    except ValueError:
-        pass
     return labels
 
 
@@ -120,10 +119,8 @@ def data_pattern() -> re.Pattern | None:
         for row in model._default_manager.values_list(*fields):
             for value in _strings(row):
                 if isinstance(value, str) and value.startswith(("{", "[")):
-                    try:
+                    with contextlib.suppress(ValueError):
                         value = json.loads(value)
-                    except ValueError:
-                        pass
                 for text in _strings(value):
                     for fragment in TAG.split(text):
                         fragment = " ".join(fragment.split())
