@@ -24,6 +24,9 @@ ALLOWED_WORDS = {
     *("Ctrl", "Alt", "Shift", "Esc", "Cmd", "Enter", "Tab"),
     *("Asia", "Bangkok"),  # the time-zone name Asia/Bangkok
 }
+# Whole texts known and harmless: the calendar's apply button, which Wagtail never shows
+# (showApplyButton is off; display: none, so no screen reader reads it either).
+ALLOWED_TEXTS = {"Save Selected"}
 # e.g. http://domain.com/blog/[my-slug]/ in Wagtail's slug help
 ALLOWED_PATTERNS = [re.compile(r"https?://\S+"), re.compile(r"v?\d+(\.\d+)+")]
 ATTRIBUTES = ("aria-label", "placeholder", "title", "alt", "data-w-tooltip-content-value")
@@ -136,7 +139,7 @@ def english_in(texts: list[str], data: re.Pattern | None) -> list[str]:
     """The texts that still have an English word once data, codes and allowed names are out."""
     leftovers = []
     for text in texts:
-        if not re.search(r"[A-Za-z]{2,}", text):
+        if text in ALLOWED_TEXTS or not re.search(r"[A-Za-z]{2,}", text):
             continue
         rest = data.sub(" ", text) if data else text
         for pattern in ALLOWED_PATTERNS:
