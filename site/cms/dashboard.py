@@ -4,7 +4,8 @@ Wagtail's page panels (pages to review, your pages in moderation, recent edits, 
 its site summary (pages, images, documents) and its "Search all pages…" box are for people who
 work on the website: communications staff, editors, central administrators. A caseworker or a
 partner's administrator has no pages; their home page is their work (workflows' MyWorkPanel).
-No "What's new in Wagtail" banner or help item, and no upgrade check (settings).
+No "What's new in Wagtail" banner, no help items announcing Wagtail's releases or its English
+editor guide (and so no "new" badge on the help menu), and no upgrade check (settings).
 """
 
 from wagtail.admin.views.home import (
@@ -22,7 +23,9 @@ WAGTAIL_PAGE_PANELS = (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
-WHATS_NEW_MENU_PREFIX = "whats-new-in-wagtail"
+# Wagtail's help items that announce its releases and its (English-only) editor guide, each with
+# a "new" badge on the help menu until dismissed.
+WAGTAIL_NEWS_MENU_ITEMS = ("whats-new-in-wagtail", "editor-guide")
 
 
 def user_works_on_pages(request) -> bool:
@@ -43,5 +46,5 @@ def home_summary_for_role(request, items: list) -> None:
         items.clear()
 
 
-def help_menu_without_whats_new(request, items: list) -> None:
-    items[:] = [item for item in items if not item.name.startswith(WHATS_NEW_MENU_PREFIX)]
+def help_menu_without_wagtail_news(request, items: list) -> None:
+    items[:] = [item for item in items if not item.name.startswith(WAGTAIL_NEWS_MENU_ITEMS)]

@@ -6,4 +6,4 @@ from cms import dashboard
 
 hooks.register("construct_homepage_panels", dashboard.home_panels_for_role)
 hooks.register("construct_homepage_summary_items", dashboard.home_summary_for_role)
-hooks.register("construct_help_menu", dashboard.help_menu_without_whats_new)
+hooks.register("construct_help_menu", dashboard.help_menu_without_wagtail_news)

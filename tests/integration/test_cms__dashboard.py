@@ -55,4 +55,5 @@ def test_an_editor_sees_pages_to_review(client):
 def test_no_whats_new_in_wagtail(client, role):
     html = home(client, member(role))
     assert "whats-new-in-wagtail" not in html
+    assert "editor-guide" not in html  # its "new" badge nagged on every page
     assert "มีอะไรใหม่" not in html
