@@ -19,8 +19,8 @@ from cms.models import (
     PartnerNetworkPage,
     ReportPage,
 )
-from partners.demo import demo_user_get_or_create
-from partners.models import User
+from partners.demo import demo_user_get_or_create, demo_username
+from partners.models import Role, User
 
 EDITOR_USERNAME = "editor"
 MODERATORS_GROUP = "ผู้ตรวจเนื้อหา"  # Wagtail's Moderators group, named in Thai by cms 0006
@@ -109,4 +109,23 @@ def load(*, partners=None) -> HomePage:
     for page, spec in english:
         _translate(page, locale_en, spec["en"])
     load_editor()
+    _submitted_for_review(news, content.SUBMITTED_ARTICLE)
     return home
+
+
+def _submitted_for_review(news: NewsIndexPage, spec: dict) -> None:
+    """An article pattaya.comms wrote and sent to the moderation workflow, once: they see it
+    among their pages in moderation, the editor among the pages awaiting review."""
+    if NewsArticlePage.objects.child_of(news).filter(slug=spec["slug"]).exists():
+        return
+    author = User.objects.filter(username=demo_username("pattaya", Role.COMMUNICATIONS)).first()
+    if author is None:
+        return
+    article = NewsArticlePage(
+        slug=spec["slug"], locale=news.locale, live=False, owner=author, date=spec["date"]
+    )
+    for name, value in spec["th"].items():
+        setattr(article, name, value)
+    news.add_child(instance=article)
+    article.save_revision(user=author)
+    article.get_workflow().start(article, author)
