@@ -61,12 +61,15 @@ def date_example(language: str | None = None) -> str:
     return "06/08/2563" if is_thai(language) else "06/08/2020"
 
 
+def _typed_year(value: dt.date, language: str | None) -> int:
+    return value.year + BE_OFFSET if is_thai(language) else value.year
+
+
 def date_input_format(value: dt.date | None, language: str | None = None) -> str:
     """A date as it is typed: dd/mm/yyyy, in the BE when Thai."""
     if value is None:
         return ""
-    year = value.year + BE_OFFSET if is_thai(language) else value.year
-    return f"{value.day:02d}/{value.month:02d}/{year}"
+    return f"{value.day:02d}/{value.month:02d}/{_typed_year(value, language)}"
 
 
 def _make(year: int, month: int, day: int) -> dt.date:
@@ -115,8 +118,7 @@ def date_input_format_year_first(value: dt.date | None, language: str | None = N
     """A date as Wagtail's date fields show it: yyyy-mm-dd, the year in the BE when Thai."""
     if value is None:
         return ""
-    year = value.year + BE_OFFSET if is_thai(language) else value.year
-    return f"{year:04d}-{value.month:02d}-{value.day:02d}"
+    return f"{_typed_year(value, language):04d}-{value.month:02d}-{value.day:02d}"
 
 
 def date_parse_year_first(text: str, language: str | None = None) -> dt.date:
@@ -163,22 +165,18 @@ def date_time_input_format_year_first(value: dt.datetime | None, language=None) 
 
 def date_time_parse_year_first(text: str, language: str | None = None) -> dt.datetime:
     """The (naive, local) date and time typed as yyyy-mm-dd hh:mm, the year in the user's era."""
-    text = (text or "").strip().translate(THAI_DIGITS)
-    match = _DATE_TIME.match(text)
+    invalid = ValidationError(
+        MESSAGES["invalid_date_time"],
+        code="invalid",
+        params={"example": f"{year_first_example(language)} 09:30"},
+    )
+    match = _DATE_TIME.match((text or "").strip().translate(THAI_DIGITS))
     if not match:
-        raise ValidationError(
-            MESSAGES["invalid_date_time"],
-            code="invalid",
-            params={"example": f"{year_first_example(language)} 09:30"},
-        )
+        raise invalid
     day = date_parse_year_first(match["date"], language)
     hour, minute = int(match["hour"]), int(match["minute"])
     if hour > 23 or minute > 59:
-        raise ValidationError(
-            MESSAGES["invalid_date_time"],
-            code="invalid",
-            params={"example": f"{year_first_example(language)} 09:30"},
-        )
+        raise invalid
     return dt.datetime.combine(day, dt.time(hour, minute))
 
 
