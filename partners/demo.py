@@ -84,21 +84,28 @@ def load_partners() -> list[Partner]:
     return partners
 
 
-def _demo_user(username: str, first_name: str, last_name: str, **extra) -> User:
+def demo_email(username: str) -> str:
+    """Wagtail's account page requires an email address; example.org never delivers."""
+    return f"{username}@example.org"
+
+
+def demo_user_get_or_create(username: str, first_name: str, last_name: str, **extra) -> User:
     user, created = User.objects.get_or_create(
         username=username,
         defaults={"first_name": first_name, "last_name": last_name, **extra},
     )
     if created:
         user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
+    if created or not user.email:
+        user.email = demo_email(username)
+        user.save(update_fields=["password", "email"])
     return user
 
 
 @transaction.atomic
 def load_users(partners: list[Partner]) -> None:
     _ensure_allowed()
-    _demo_user("admin", "ผู้ดูแล", "ระบบกลาง", is_staff=True, is_superuser=True)
+    demo_user_get_or_create("admin", "ผู้ดูแล", "ระบบกลาง", is_staff=True, is_superuser=True)
     role_names = {
         Role.ADMINISTRATOR: "ผู้ดูแลระบบ",
         Role.SUPERVISOR: "หัวหน้างาน",
@@ -107,7 +114,9 @@ def load_users(partners: list[Partner]) -> None:
     }
     for partner in partners:
         for role, title in role_names.items():
-            user = _demo_user(demo_username(partner.code, role), title, partner.name_th)
+            user = demo_user_get_or_create(
+                demo_username(partner.code, role), title, partner.name_th
+            )
             membership_grant(user=user, partner=partner, role=role)
 
 

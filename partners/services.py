@@ -14,11 +14,11 @@ from partners.selectors import user_administers_partner, user_memberships_forget
 # staff, Wagtail's page permissions and moderation). A user is in a role's group while they hold
 # that role at any active partner; which partner is checked by the selectors.
 ROLE_GROUP_NAMES: dict[str, str] = {
-    Role.ADMINISTRATOR: "Administrators",
-    Role.SUPERVISOR: "Supervisors",
-    Role.CASEWORKER: "Caseworkers",
-    Role.COMMUNICATIONS: "Communications staff",
-}
+    Role.ADMINISTRATOR: "ผู้ดูแลระบบ",
+    Role.SUPERVISOR: "หัวหน้างาน",
+    Role.CASEWORKER: "เจ้าหน้าที่ผู้ปฏิบัติงาน",
+    Role.COMMUNICATIONS: "เจ้าหน้าที่ประชาสัมพันธ์",
+}  # Named in Thai (staff read them on Wagtail's screens) by cms migration 0006.
 
 PARTNER_CONTACT_FIELDS = ("address", "phone", "email", "website", "contact_person")
 PARTNER_FIELDS = ("code", "name_th", "name_en", "kind", *PARTNER_CONTACT_FIELDS)

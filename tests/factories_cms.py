@@ -35,11 +35,12 @@ def site_baseline() -> None:
     """
     thai = locale("th")
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=thai))
+        Page.add_root(instance=Page(title="หน้าบนสุด", slug="root", locale=thai))
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="คลังหลัก")
     importlib.import_module("cms.migrations.0003_home_page").create_home_page(apps, None)
     importlib.import_module("cms.migrations.0004_site_permissions").site_permissions_grant(apps)
+    importlib.import_module("cms.migrations.0007_wagtail_names_in_thai").wagtail_names_in_thai(apps)
 
 
 def locale(code: str) -> Locale:

@@ -8,6 +8,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import signals
+        from cms import admin_dates, admin_labels, signals
 
         signals.connect()
+        admin_dates.register()
+        admin_labels.label()

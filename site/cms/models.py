@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.admin_dates import BuddhistPublishingPanel
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, lead_image_blocks
 from forms_builder.models import localized
 
@@ -36,6 +37,8 @@ class SitePage(Page):
         verbose_name=_("lead image"),
         help_text=_("Shown at the top of the page and when the page is shared."),
     )
+
+    settings_panels = [BuddhistPublishingPanel(), *Page.settings_panels[1:]]
 
     class Meta:
         abstract = True

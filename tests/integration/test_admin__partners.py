@@ -87,15 +87,15 @@ def test_central_administrator_edits_areas_and_deactivates(central, client):
     assert list(partner.service_areas.values_list("code", flat=True)) == ["200703"]
 
     caseworker = member(Role.CASEWORKER, partner=partner)
-    assert caseworker.groups.filter(name="Caseworkers").exists()
+    assert caseworker.groups.filter(name="เจ้าหน้าที่ผู้ปฏิบัติงาน").exists()
     assert client.post(active_url(partner), {"active": "0"}).status_code == 302
     partner.refresh_from_db()
     assert not partner.is_active
-    assert not caseworker.groups.filter(name="Caseworkers").exists()
+    assert not caseworker.groups.filter(name="เจ้าหน้าที่ผู้ปฏิบัติงาน").exists()
     client.post(active_url(partner), {"active": "1"})
     partner.refresh_from_db()
     assert partner.is_active
-    assert caseworker.groups.filter(name="Caseworkers").exists()
+    assert caseworker.groups.filter(name="เจ้าหน้าที่ผู้ปฏิบัติงาน").exists()
 
 
 def test_edit_page_renders_existing_areas_as_chained_selects(central, client):

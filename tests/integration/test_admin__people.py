@@ -65,7 +65,7 @@ def test_partner_administrator_creates_a_person_with_a_role(admin_a, client, par
     assert person.check_password("Khon-Rai-Thi-Phueng-2564")
     assert not person.is_superuser and not person.is_staff
     assert Membership.objects.filter(user=person, partner=partner_a, role=Role.CASEWORKER).exists()
-    assert person.groups.filter(name="Caseworkers").exists()
+    assert person.groups.filter(name="เจ้าหน้าที่ผู้ปฏิบัติงาน").exists()
     actions = set(ModelLogEntry.objects.for_instance(person).values_list("action", "user"))
     assert actions == {("wagtail.create", admin_a.pk), ("partners.membership.grant", admin_a.pk)}
 
@@ -118,11 +118,11 @@ def test_partner_administrator_edits_grants_revokes_and_deactivates(admin_a, cli
         edit_url(person), {"action": "grant", "partner": partner_a.pk, "role": "supervisor"}
     )
     supervisor = Membership.objects.get(user=person, role=Role.SUPERVISOR)
-    assert person.groups.filter(name="Supervisors").exists()
+    assert person.groups.filter(name="หัวหน้างาน").exists()
 
     assert client.post(revoke_url(supervisor)).status_code == 302
     assert not Membership.objects.filter(pk=supervisor.pk).exists()
-    assert not person.groups.filter(name="Supervisors").exists()
+    assert not person.groups.filter(name="หัวหน้างาน").exists()
 
     client.post(active_url(person), {"active": "0"})
     person.refresh_from_db()

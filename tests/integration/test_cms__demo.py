@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
+from cms.demo.content import SUBMITTED_ARTICLE
 from cms.models import CampaignPage, HomePage, NewsArticlePage, PartnerNetworkPage, ReportPage
 from partners.models import User
 from tests.factories_cms import fresh_cache  # noqa: F401 - autouse fixture
@@ -22,13 +23,16 @@ def test_the_demo_site_exists_once_in_thai_and_english(demo):
         assert HomePage.objects.filter(locale__language_code=code).count() == 1
         assert PartnerNetworkPage.objects.filter(locale__language_code=code).count() == 1
         assert CampaignPage.objects.filter(locale__language_code=code).count() == 2
-        assert NewsArticlePage.objects.filter(locale__language_code=code).count() == 1
+        assert NewsArticlePage.objects.filter(locale__language_code=code, live=True).count() == 1
         assert ReportPage.objects.filter(locale__language_code=code).count() == 1
-    assert not Page.objects.filter(live=False).exists()
+    # Only the article sent for review waits unpublished.
+    assert list(Page.objects.filter(live=False).values_list("slug", flat=True)) == [
+        SUBMITTED_ARTICLE["slug"]
+    ]
 
 
 def test_the_mou_article_of_6_august_2020(demo, client):
-    article = NewsArticlePage.objects.get(locale__language_code="th")
+    article = NewsArticlePage.objects.get(locale__language_code="th", live=True)
     assert article.date.isoformat() == "2020-08-06"
     assert len(list(article.body)) >= 3
     thai = client.get(article.url).content.decode()
@@ -54,7 +58,7 @@ def test_the_network_page_shows_the_four_partners(demo, client):
 def test_the_demo_editor_moderates(demo):
     editor = User.objects.get(username="editor")
     assert editor.check_password("demo")
-    assert editor.groups.filter(name="Moderators").exists()
+    assert editor.groups.filter(name="ผู้ตรวจเนื้อหา").exists()
 
 
 def test_the_demo_report_page_asks_the_network_form_in_thai_and_english(demo, client):
@@ -63,3 +67,16 @@ def test_the_demo_report_page_asks_the_network_form_in_thai_and_english(demo, cl
     assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in thai
     english = client.get("/en/report/").content.decode()
     assert "Where did you see the person?" in english and "Personal Data Protection Act" in english
+
+
+def test_the_demo_has_an_article_awaiting_review(demo, client):
+    title = SUBMITTED_ARTICLE["th"]["title"]
+    article = NewsArticlePage.objects.get(slug=SUBMITTED_ARTICLE["slug"])
+    assert not article.live
+    assert article.current_workflow_state.status == "in_progress"
+    client.force_login(User.objects.get(username="editor"))
+    html = client.get("/admin/").content.decode()
+    assert "รอการตรวจของคุณ" in html and title in html
+    client.force_login(User.objects.get(username="pattaya.comms"))
+    html = client.get("/admin/").content.decode()
+    assert "หน้าและส่วนย่อยของคุณที่อยู่ระหว่างการอนุมัติ" in html and title in html

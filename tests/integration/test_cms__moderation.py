@@ -20,7 +20,7 @@ def article_form(title: str, slug: str, action: str) -> dict:
         {
             "title": title,
             "slug": slug,
-            "date": "2026-11-26",
+            "date": "2569-11-26",  # the Buddhist era: the admin is in Thai
             "introduction": "ข่าวจากเจ้าหน้าที่ประชาสัมพันธ์",
             "lead_image": streamfield([]),
             "body": streamfield([("paragraph", rich_text("<p>ปัญหาคนขอทานในชุมชน</p>"))]),
@@ -52,7 +52,7 @@ def test_the_home_page_is_moderated_by_the_moderators_group():
     assert workflow is not None and workflow.active
     task = workflow.tasks.get().specific
     assert isinstance(task, GroupApprovalTask)
-    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert list(task.groups.values_list("name", flat=True)) == ["ผู้ตรวจเนื้อหา"]
 
 
 def test_communications_staff_submit_for_moderation_and_an_editor_publishes(
@@ -101,7 +101,7 @@ def test_communications_staff_cannot_approve(client, communications, editor):
 
 
 def test_the_communications_group_has_only_the_sites_permissions():
-    group = Group.objects.get(name="Communications staff")
+    group = Group.objects.get(name="เจ้าหน้าที่ประชาสัมพันธ์")
     model_permissions = {
         f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()
     }
@@ -129,7 +129,7 @@ def test_communications_users_hold_no_case_or_process_permission(communications)
     assert not [p for p in held if p.split(".")[0] in forbidden_apps]
     assert communications.has_perm("wagtailadmin.access_admin")
     assert not Permission.objects.filter(
-        group__name="Communications staff", content_type__app_label__in=forbidden_apps
+        group__name="เจ้าหน้าที่ประชาสัมพันธ์", content_type__app_label__in=forbidden_apps
     ).exists()
 
 

@@ -75,3 +75,13 @@ def test_production_settings_do_not_allow_demo_passwords():
     production = Path(config.settings.__file__).with_name("production.py").read_text()
     base = Path(config.settings.__file__).with_name("base.py").read_text()
     assert "THIPHUENG_DEMO_PASSWORDS_ALLOWED" not in production + base
+
+
+def test_demo_staff_have_email_addresses(db):
+    """Wagtail's account page refuses to save a profile without one."""
+    from cms.demo import load_editor
+
+    demo.load()
+    load_editor()
+    assert not User.objects.filter(email="").exists()
+    assert User.objects.get(username="editor").email == "editor@example.org"

@@ -326,3 +326,16 @@ FOOTER = {
     "phone": "1300",
     "email": "contact@thiphueng.example",
 }
+# A news article a communications officer has written and sent for review (not live): the demo's
+# moderation screens have something on them.
+SUBMITTED_ARTICLE = {
+    "slug": "follow-up-meeting-pattaya",
+    "date": dt.date(2026, 11, 20),
+    "th": {
+        "title": "ประชุมติดตามผลการช่วยเหลือคนขอทานในพื้นที่เมืองพัทยา",
+        "introduction": (
+            "เจ้าหน้าที่เมืองพัทยาและศูนย์คุ้มครองคนไร้ที่พึ่งจังหวัดชลบุรีทบทวนผลการออกสำรวจและการส่งต่อในเดือนที่ผ่านมา"
+        ),
+        "body": paragraphs("ที่ประชุมสรุปผลการออกสำรวจพื้นที่ชายหาดและถนนคนเดิน และนัดหมายการติดตามผลครั้งต่อไป"),
+    },
+}

@@ -1,0 +1,114 @@
+"""Buddhist-era dates in Wagtail's own date and date-time fields (the page editor's date, go-live
+and expiry, and every other Wagtail admin model form).
+
+Wagtail types dates year first (WAGTAIL_DATE_FORMAT's default, 2026-12-02). For a Thai user the
+year is in the Buddhist era, shown and typed: 2569-12-02, and the calendar (xdsoft's
+datetimepicker, through its `yearOffset` option) shows 2569 too. The typed text is read by
+`forms_builder.be_dates`: a Christian-era year (2026-12-02) or one shifted twice (3112-12-02) is
+refused with a message, never silently moved by 543 years. English users keep the Christian era.
+`register()` makes these Wagtail's form fields for every model DateField and DateTimeField;
+`SitePage.settings_panels` uses `BuddhistPublishingPanel` for go-live and expiry.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.db import models
+from django.forms.utils import from_current_timezone
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.panels import PublishingPanel
+from wagtail.admin.widgets.datetime import (
+    DEFAULT_DATE_FORMAT,
+    DEFAULT_DATETIME_FORMAT,
+    AdminDateInput,
+    AdminDateTimeInput,
+)
+
+from forms_builder.be_dates import (
+    date_input_format_year_first,
+    date_parse_year_first,
+    date_time_input_format_year_first,
+    date_time_parse_year_first,
+    is_thai,
+)
+from thai.dates import BE_OFFSET
+
+
+def _picker_config(config: dict) -> dict:
+    if is_thai():
+        config["yearOffset"] = BE_OFFSET
+    return config
+
+
+class BuddhistAdminDateInput(AdminDateInput):
+    def __init__(self, attrs=None, format=None):  # noqa: A002 - Wagtail's argument name
+        super().__init__(attrs=attrs, format=DEFAULT_DATE_FORMAT)
+
+    def format_value(self, value):
+        if isinstance(value, dt.date):
+            return date_input_format_year_first(value)
+        return super().format_value(value)
+
+    def get_config(self):
+        return _picker_config(super().get_config())
+
+
+class BuddhistAdminDateTimeInput(AdminDateTimeInput):
+    def __init__(self, attrs=None, format=None, **kwargs):  # noqa: A002
+        super().__init__(attrs=attrs, format=DEFAULT_DATETIME_FORMAT, **kwargs)
+
+    def format_value(self, value):
+        if isinstance(value, dt.datetime):
+            return date_time_input_format_year_first(value)
+        return super().format_value(value)
+
+    def get_config(self):
+        return _picker_config(super().get_config())
+
+
+class BuddhistAdminDateField(forms.DateField):
+    widget = BuddhistAdminDateInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        return date_parse_year_first(str(value))
+
+
+class BuddhistAdminDateTimeField(forms.DateTimeField):
+    widget = BuddhistAdminDateTimeInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return from_current_timezone(value)
+        return from_current_timezone(date_time_parse_year_first(str(value)))
+
+
+class BuddhistPublishingPanel(PublishingPanel):
+    """Wagtail's go-live and expiry panel, whose widgets Wagtail names itself, in the user's era."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for child in self.children:
+            if type(child.widget) is AdminDateTimeInput:
+                child.widget = BuddhistAdminDateTimeInput(
+                    attrs=child.widget.attrs,
+                    js_overlay_parent_selector=child.widget.js_overlay_parent_selector,
+                )
+
+
+def register() -> None:
+    register_form_field_override(
+        models.DateField,
+        override={"widget": BuddhistAdminDateInput, "form_class": BuddhistAdminDateField},
+    )
+    register_form_field_override(
+        models.DateTimeField,
+        override={"widget": BuddhistAdminDateTimeInput, "form_class": BuddhistAdminDateTimeField},
+    )
