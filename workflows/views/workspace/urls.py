@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workflows.views.workspace import cases, clients, dashboard, tasks
+from workflows.views.workspace import cases, clients, dashboard, imports, tasks
 
 app_name = "workflows_admin"
 
@@ -16,6 +16,17 @@ urlpatterns = [
     path("cases/<int:pk>/", cases.CaseView.as_view(), name="case"),
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
+    path("clients/import/", imports.ClientImportView.as_view(), name="client_import"),
+    path(
+        "clients/import/confirm/",
+        imports.ClientImportConfirmView.as_view(),
+        name="client_import_confirm",
+    ),
+    path(
+        "clients/import/template.xlsx",
+        imports.ClientImportTemplateView.as_view(),
+        name="client_import_template",
+    ),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
     path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
