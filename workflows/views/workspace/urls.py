@@ -1,12 +1,15 @@
 from django.urls import path
 
-from workflows.views.workspace import cases, clients, dashboard, imports, tasks
+from workflows.views.workspace import cases, clients, dashboard, exports, imports, tasks
 
 app_name = "workflows_admin"
 
 urlpatterns = [
     path("inbox/", tasks.InboxView.as_view(), name="inbox"),
     path("queue/", tasks.QueueView.as_view(), name="queue"),
+    path("inbox/export/", exports.TaskExportView.as_view(), name="inbox_export"),
+    path("queue/export/", exports.QueueExportView.as_view(), name="queue_export"),
+    path("clients/export/", exports.ClientExportView.as_view(), name="client_export"),
     path("approvals/", tasks.ApprovalsView.as_view(), name="approvals"),
     path("tasks/<int:pk>/", tasks.TaskView.as_view(), name="task"),
     path("tasks/<int:pk>/claim/", tasks.TaskClaimView.as_view(), name="task_claim"),
