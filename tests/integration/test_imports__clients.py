@@ -333,3 +333,12 @@ def get_letter(headers, thai):
 
     index = next(i for i, h in enumerate(headers, 1) if h.startswith(thai))
     return get_column_letter(index)
+
+
+def test_the_sample_register_imports_cleanly(partner, supervisor):
+    from pathlib import Path
+
+    data = (Path(__file__).parents[2] / "docs/samples/clients-register.csv").read_bytes()
+    plan = commit(partner, supervisor, data, name="clients-register.csv")
+    assert plan.problems == [] and plan.counts["new"] == 20
+    assert commit(partner, supervisor, data, name="clients-register.csv").counts["unchanged"] == 20

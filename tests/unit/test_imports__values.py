@@ -46,6 +46,10 @@ def test_dates_that_cannot_be_read_say_why_in_thai(typed):
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in " ".join(error.value.messages))
 
 
+def test_a_two_digit_year_not_yet_come_is_the_previous_century():
+    assert date_value("1/2/95") == dt.date(1952, 2, 1)
+
+
 def test_thai_digits_and_dashes_in_ids_and_numbers():
     assert national_id_value("1-1017-00230-70-8") == "1101700230708"
     assert national_id_value("๑ ๑๐๑๗ ๐๐๒๓๐ ๗๐ ๘") == "1101700230708"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forms_builder.be_dates import THAI_DIGITS, date_parse
 from forms_builder.runtime.validators import national_id_clean
-from thai.dates import MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
+from thai.dates import BE_OFFSET, MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 
 
 def text_value(raw) -> str:
@@ -39,8 +39,12 @@ _SHORT_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2})$")
 
 
 def _be_year(year: int) -> int:
-    """Two-digit years are the Buddhist era's last two digits (63 → 2563), as registers write."""
-    return 2500 + year if year < 100 else year
+    """Two-digit years are the Buddhist era's last two digits, as registers write them: 63 is
+    2563, and 95 (2595 not yet come) is 2495."""
+    if year >= 100:
+        return year
+    year += 2500
+    return year if year - BE_OFFSET <= timezone.localdate().year else year - 100
 
 
 def date_value(raw) -> dt.date | None:
