@@ -60,6 +60,7 @@ messages: install
 # Time the inbox's and queue's first page with 100,000 open cases (made once, then reused).
 bench: migrate
 	$(MANAGE) bench_inbox $(BENCH_ARGS)
+	$(MANAGE) bench_import $(BENCH_IMPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static_collected
