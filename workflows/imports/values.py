@@ -6,6 +6,7 @@ raises ValidationError with a message in the active language.
 """
 
 import datetime as dt
+import functools
 import re
 
 import geothai
@@ -159,11 +160,14 @@ _LEVELS = (
 def area_value(province, district, subdistrict) -> str:
     """The most specific DOPA code of three cells (names or codes); a ValidationError's
     `params['level']` (0, 1 or 2) says which cell is wrong."""
+    texts = (text_value(raw).translate(THAI_DIGITS) for raw in (province, district, subdistrict))
+    return _area_code(*texts)
+
+
+@functools.lru_cache(maxsize=8192)  # a register names the same few places again and again
+def _area_code(*texts: str) -> str:
     code = ""
-    for level, (raw, (length, by_code, children)) in enumerate(
-        zip((province, district, subdistrict), _LEVELS, strict=True)
-    ):
-        text = text_value(raw).translate(THAI_DIGITS)
+    for level, (text, (length, by_code, children)) in enumerate(zip(texts, _LEVELS, strict=True)):
         if not text:
             continue
         if text.isdigit():
