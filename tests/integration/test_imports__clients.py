@@ -341,3 +341,11 @@ def test_the_sample_register_imports_cleanly(partner, supervisor):
     plan = commit(partner, supervisor, data, name="clients-register.csv")
     assert plan.problems == [] and plan.counts["new"] == 20
     assert commit(partner, supervisor, data, name="clients-register.csv").counts["unchanged"] == 20
+
+
+def test_odd_characters_survive_the_write(partner, supervisor):
+    data = json.dumps([{"source_reference": "A\\1", "first_name": "ก\\ข", "aliases": "x\ty"}])
+    commit(partner, supervisor, data.encode(), name="r.json")
+    client = Client.objects.get()
+    assert (client.source_reference, client.first_name, client.aliases) == ("A\\1", "ก\\ข", "x y")
+    assert client.created_at and client.uuid

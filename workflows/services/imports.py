@@ -6,8 +6,12 @@ second finds the first one's clients (and links or leaves them). A person regist
 the same moment meets the national-ID constraint, and the whole import is refused.
 """
 
+import datetime as dt
+import io
+
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -91,4 +95,39 @@ def _write(plan: ImportPlan, user) -> None:
             new.append(client)
         elif row.action == UPDATED:
             client.save(update_fields=[*row.changed, "estimated_on", "updated_at"])
-    Client.objects.bulk_create(new, batch_size=BATCH)
+    if connection.vendor == "postgresql":
+        _copy_insert(new)
+    else:
+        Client.objects.bulk_create(new, batch_size=BATCH)
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_cell(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, FieldFile):
+        value = value.name or ""
+    elif isinstance(value, dt.date):
+        value = value.isoformat()
+    return str(value).translate(_COPY_ESCAPES)
+
+
+def _copy_insert(clients: list[Client]) -> None:
+    """New clients through PostgreSQL's COPY: the same rows bulk_create would write, many times
+    faster (a register has tens of thousands of rows)."""
+    now = timezone.now()
+    fields = [f for f in Client._meta.concrete_fields if not f.primary_key]
+    buffer = io.StringIO()
+    for client in clients:
+        client.created_at = client.updated_at = now
+        buffer.write("\t".join(_copy_cell(getattr(client, f.attname)) for f in fields))
+        buffer.write("\n")
+    buffer.seek(0)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.copy_expert(
+            f"COPY {connection.ops.quote_name(Client._meta.db_table)} ({columns}) FROM STDIN",
+            buffer,
+        )
