@@ -349,3 +349,14 @@ def test_odd_characters_survive_the_write(partner, supervisor):
     client = Client.objects.get()
     assert (client.source_reference, client.first_name, client.aliases) == ("A\\1", "ก\\ข", "x y")
     assert client.created_at and client.uuid
+
+
+def test_the_preview_reads_a_bounded_number_of_queries(
+    client, partner, supervisor, django_assert_max_num_queries
+):
+    rows = [[f"R{n}", "", f"ชื่อ{n}", "", "ชาย", "1/1/2530"] for n in range(200)]
+    client.force_login(supervisor)
+    client.get(url("client_import"))
+    with django_assert_max_num_queries(14):
+        page = upload(client, csv_bytes(rows))
+    assert page.context["plan"].counts["new"] == 200
