@@ -33,6 +33,7 @@ AUG_6 = dt.date(2020, 8, 6)
         "2020-08-06",
         dt.datetime(2020, 8, 6),
         AUG_6,
+        dt.datetime(2563, 8, 6),  # a BE date Excel took for a CE one
     ],
 )
 def test_buddhist_era_dates_in_every_shape(typed):

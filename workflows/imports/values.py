@@ -15,7 +15,7 @@ from django.db.models import TextChoices
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.be_dates import THAI_DIGITS, date_parse
+from forms_builder.be_dates import BE_YEARS, THAI_DIGITS, date_parse
 from forms_builder.runtime.validators import national_id_clean
 from thai.dates import BE_OFFSET, MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 
@@ -51,10 +51,10 @@ def _be_year(year: int) -> int:
 def date_value(raw) -> dt.date | None:
     """'6/8/2563', '06-08-63', '6 ส.ค. 2563', '6 สิงหาคม 2563', ๖/๘/๒๕๖๓, ISO, or a real
     spreadsheet date: the CE date. A date cannot be in the future."""
-    if isinstance(raw, dt.datetime):
-        value = raw.date()
-    elif isinstance(raw, dt.date):
-        value = raw
+    if isinstance(raw, dt.date):
+        value = raw.date() if isinstance(raw, dt.datetime) else raw
+        if value.year in BE_YEARS:  # "6/8/2563" typed where Excel reads it as a CE date
+            value = _make_date(value.year - BE_OFFSET, value.month, value.day)
     else:
         text = text_value(raw).translate(THAI_DIGITS)
         if not text:
@@ -81,6 +81,13 @@ def _date_from_text(text: str) -> dt.date:
     if day is None:
         return date_parse(text, language="th")
     return date_parse(f"{day:02d}/{month:02d}/{year}", language="th")
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February of a BE year whose CE year is not a leap year
+        raise ValidationError(_("There is no such day in the calendar."), code="invalid") from None
 
 
 def integer_value(raw, *, minimum: int, maximum: int) -> int | None:
