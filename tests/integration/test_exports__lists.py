@@ -92,6 +92,16 @@ def test_task_exports_hold_only_the_partners_tasks(client, partner, other_partne
     rows = csv_rows(client.get(url("queue_export", format="csv")))
     assert len(rows) == 2 and "เคสเรา" in rows[1][1]
     assert csv_rows(client.get(url("inbox_export", format="csv")))[1:] == []
+    assert client.get(url("approvals_export", format="csv")).status_code == 302
+
+
+def test_approvals_export_for_supervisors(client, partner):
+    supervisor = member(Role.SUPERVISOR, partner=partner)
+    client.force_login(supervisor)
+    page = client.get(reverse("workflows_admin:approvals")).content.decode()
+    assert reverse("workflows_admin:approvals_export") in page
+    rows = csv_rows(client.get(url("approvals_export", format="csv")))
+    assert rows[0][0] == "กรณี" and rows[1:] == []
 
 
 @pytest.mark.parametrize("role", [Role.COMMUNICATIONS])

@@ -5,12 +5,13 @@ from django.utils import timezone
 from django.views.generic import View
 from wagtail.log_actions import log
 
+from partners.models import Role
 from partners.selectors import user_partner_ids
 from workflows.exports import FORMATS, export_response, export_rows
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
 from workflows.selectors.exports import CLIENT_COLUMNS, TASK_COLUMNS, clients_for_export
-from workflows.selectors.tasks import tasks_inbox, tasks_queue
+from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin
 
 EXPORT_ACTION = "workflows.export"
@@ -77,3 +78,9 @@ class TaskExportView(ExportView):
 class QueueExportView(TaskExportView):
     selector = staticmethod(tasks_queue)
     name = "tasks-waiting"
+
+
+class ApprovalsExportView(TaskExportView):
+    roles = [Role.SUPERVISOR]
+    selector = staticmethod(tasks_awaiting_approval)
+    name = "approvals"

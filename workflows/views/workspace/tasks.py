@@ -99,7 +99,7 @@ class ApprovalsView(TaskListView):
     header_icon = "check"
     is_queue = True
     nav_current = "approvals"
-    export_url_name = ""
+    export_url_name = "workflows_admin:approvals_export"
     selector = staticmethod(tasks_awaiting_approval)
 
 

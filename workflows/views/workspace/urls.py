@@ -9,6 +9,7 @@ urlpatterns = [
     path("queue/", tasks.QueueView.as_view(), name="queue"),
     path("inbox/export/", exports.TaskExportView.as_view(), name="inbox_export"),
     path("queue/export/", exports.QueueExportView.as_view(), name="queue_export"),
+    path("approvals/export/", exports.ApprovalsExportView.as_view(), name="approvals_export"),
     path("clients/export/", exports.ClientExportView.as_view(), name="client_export"),
     path("approvals/", tasks.ApprovalsView.as_view(), name="approvals"),
     path("tasks/<int:pk>/", tasks.TaskView.as_view(), name="task"),
