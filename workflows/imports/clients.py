@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from workflows.imports.columns import _AREA_HELP, _DATE_HELP, Column, columns_match
+from workflows.imports.columns import AREA_HELP, DATE_HELP, Column, columns_match
 from workflows.imports.readers import Sheet
 from workflows.imports.values import (
     area_value,
@@ -54,16 +54,16 @@ CLIENT_COLUMNS = (
     Column("aliases", "ชื่อเล่นหรือชื่ออื่น", "Aliases", _("Comma-separated.")),
     Column("sex", "เพศ", "Sex", _("Choose from the list."), Sex),
     Column("nationality", "สัญชาติ", "Nationality", _("Optional.")),
-    Column("birth_date", "วันเกิด", "Birth date", _DATE_HELP),
+    Column("birth_date", "วันเกิด", "Birth date", DATE_HELP),
     Column(
         "estimated_age",
         "อายุโดยประมาณ",
         "Estimated age",
         _("Years, when the birth date is unknown."),
     ),
-    Column("province", "จังหวัดที่พบ", "Province found in", _AREA_HELP),
-    Column("district", "อำเภอที่พบ", "District found in", _AREA_HELP),
-    Column("subdistrict", "ตำบลที่พบ", "Subdistrict found in", _AREA_HELP),
+    Column("province", "จังหวัดที่พบ", "Province found in", AREA_HELP),
+    Column("district", "อำเภอที่พบ", "District found in", AREA_HELP),
+    Column("subdistrict", "ตำบลที่พบ", "Subdistrict found in", AREA_HELP),
     Column("found_place", "สถานที่พบ", "Found at", _("Where the person was found.")),
 )
 AREA_KEYS = ("province", "district", "subdistrict")
@@ -91,8 +91,8 @@ def _choice_reader(choices, extra=None):
 
 _READERS = {
     "national_id": national_id_value,
-    "id_status": _choice_reader(IdStatus, {"บัตรประชาชน": IdStatus.THAI_ID, "ไม่มี": "none"}),
-    "sex": _choice_reader(Sex, {"ช": Sex.MALE, "ญ": Sex.FEMALE, "ม": Sex.MALE, "f": Sex.FEMALE}),
+    "id_status": _choice_reader(IdStatus, {"บัตรประชาชน": IdStatus.THAI_ID, "ไม่มี": IdStatus.NONE}),
+    "sex": _choice_reader(Sex, {"ช": Sex.MALE, "ญ": Sex.FEMALE, "m": Sex.MALE, "f": Sex.FEMALE}),
     "birth_date": date_value,
     "estimated_age": lambda raw: integer_value(raw, minimum=0, maximum=120),
     **dict.fromkeys(_TEXT_KEYS, text_value),

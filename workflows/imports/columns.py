@@ -45,5 +45,5 @@ def columns_match(headers: list[str], columns: tuple[Column, ...]) -> tuple[dict
     return found, unknown
 
 
-_DATE_HELP = _("Day/month/Buddhist-era year: 6/8/2563, 06-08-63 or 6 ส.ค. 2563.")
-_AREA_HELP = _("Thai name or DOPA code. A district needs its province, a subdistrict its district.")
+DATE_HELP = _("Day/month/Buddhist-era year: 6/8/2563, 06-08-63 or 6 ส.ค. 2563.")
+AREA_HELP = _("Thai name or DOPA code. A district needs its province, a subdistrict its district.")
