@@ -51,6 +51,13 @@ ROWS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def no_kept_uploads():
+    """Each test starts with no upload waiting for confirmation (the storage outlives tests)."""
+    for name in kept_files():
+        private_storage().delete(f"{FOLDER}/{name}")
+
+
 @pytest.fixture
 def supervisor(partner):
     return member(Role.SUPERVISOR, partner=partner)
@@ -264,6 +271,13 @@ def test_upload_preview_confirm_and_no_file_left_behind(client, partner, supervi
     assert kept_files() == []
     again = client.post(url("client_import_confirm"), {"token": token})
     assert again.status_code == 302 and Client.objects.count() == 3
+
+
+def test_the_preview_says_which_rows_are_linked(client, partner, other_partner, supervisor):
+    client_at(other_partner, national_id=VALID_ID, id_status="thai_id")
+    client.force_login(supervisor)
+    content = upload(client, csv_bytes(ROWS)).content.decode()
+    assert "data-linked" in content and f"ลงทะเบียนโดย {other_partner}" in content
 
 
 def test_a_file_with_problems_shows_them_and_offers_no_confirmation(client, partner, supervisor):

@@ -129,6 +129,10 @@ class ImportPlan:
         return {action: self.count(action) for action in (NEW, UPDATED, LINKED, UNCHANGED)}
 
     @property
+    def linked(self) -> list[RowPlan]:
+        return [row for row in self.rows if row.action == LINKED]
+
+    @property
     def total(self) -> int:
         return len(self.rows)
 
