@@ -19,6 +19,7 @@ from forms_builder.be_dates import date_input_format
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 2000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,7 +40,9 @@ def cell_text(value) -> str | int:
         return date_input_format(value)
     if isinstance(value, bool | int):
         return int(value)
-    return str(value)
+    text = str(value)
+    # Text a spreadsheet would run as a formula (a name typed as "=HYPERLINK(...)") stays text.
+    return f"'{text}" if text[:1] in FORMULA_STARTS else text
 
 
 def export_rows(objects: Iterable, columns: tuple[ExportColumn, ...]):

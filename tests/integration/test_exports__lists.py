@@ -112,6 +112,13 @@ def test_communications_cannot_export(client, partner, people, role):
     assert not ModelLogEntry.objects.filter(action=EXPORT_ACTION).exists()
 
 
+def test_formulas_typed_as_names_stay_text(client, partner):
+    client_at(partner, first_name='=HYPERLINK("http://x","y")')
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    rows = xlsx_rows(client.get(url("client_export", format="xlsx")))
+    assert rows[1][0] == '\'=HYPERLINK("http://x","y")'
+
+
 def test_an_unknown_format_is_a_404(client, partner):
     client.force_login(member(Role.CASEWORKER, partner=partner))
     assert client.get(url("client_export", format="pdf")).status_code == 404

@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 
 from partners.models import Role
 from partners.selectors import user_partner_ids
-from workflows.exports import FORMATS, export_response, export_rows
+from workflows.exports import CHUNK, FORMATS, export_response, export_rows
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
 from workflows.selectors.exports import CLIENT_COLUMNS, TASK_COLUMNS, clients_for_export
@@ -46,7 +46,7 @@ class ExportView(WorkspaceAccessMixin, View):
             },
         )
         filename = f"{self.name}-{timezone.localdate():%Y%m%d}"
-        rows = export_rows(objects.iterator(chunk_size=2000), self.columns)
+        rows = export_rows(objects.iterator(chunk_size=CHUNK), self.columns)
         return export_response(rows=rows, file_format=file_format, filename=filename)
 
 
