@@ -64,6 +64,7 @@ messages: install
 bench: migrate
 	$(MANAGE) bench_inbox $(BENCH_ARGS)
 	$(MANAGE) bench_scheduler
+	$(MANAGE) bench_import $(BENCH_IMPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static_collected

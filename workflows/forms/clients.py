@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from forms_builder.runtime.fields import BuddhistDateField
 from forms_builder.runtime.validators import national_id_clean
 from partners.models import Partner
-from workflows.models import Client, IdStatus
-from workflows.services.clients import CLIENT_FIELDS
+from workflows.models import Client
+from workflows.services.clients import CLIENT_FIELDS, client_fields_problems
 
 
 class ClientSearchForm(forms.Form):
@@ -65,21 +65,10 @@ class ClientForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        status = data.get("id_status")
-        if status == IdStatus.THAI_ID and not data.get("national_id"):
-            if "national_id" not in self.errors:
-                self.add_error("national_id", _("Enter the 13-digit national ID."))
-        elif status and status != IdStatus.THAI_ID and data.get("national_id"):
-            self.add_error(
-                "national_id",
-                _("A national ID goes with “Thai national ID”: choose it, or clear the number."),
-            )
-        if status == IdStatus.FOREIGN_DOCUMENT and not data.get("document_number"):
-            self.add_error("document_number", _("Enter the number of the foreign document."))
-        if not any(data.get(name) for name in ("first_name", "last_name", "name_en", "aliases")):
-            raise ValidationError(
-                _("Enter at least a name, a name in English letters or an alias.")
-            )
+        for field, message in client_fields_problems(data, unreadable=set(self.errors)):
+            if field is None:
+                raise ValidationError(message)
+            self.add_error(field, message)
         return data
 
     def registering_partner(self):

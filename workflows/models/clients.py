@@ -63,6 +63,12 @@ class Client(models.Model):
     )
     found_area_code = models.CharField(_("found in (DOPA code)"), max_length=6, blank=True)
     found_place = models.CharField(_("found at"), max_length=500, blank=True)
+    source_reference = models.CharField(
+        _("reference in the partner's register"),
+        max_length=100,
+        blank=True,
+        help_text=_("The number the person has in a register kept before this system (imports)."),
+    )
     registered_by = models.ForeignKey(
         Partner,
         on_delete=models.PROTECT,
@@ -92,7 +98,12 @@ class Client(models.Model):
                 fields=["national_id"],
                 condition=~Q(national_id=""),
                 name="client_unique_national_id",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["registered_by", "source_reference"],
+                condition=~Q(source_reference=""),
+                name="client_unique_source_reference",
+            ),
         ]
         indexes = [
             models.Index(fields=["sort_key", "id"], name="client_sort_idx"),
@@ -103,6 +114,13 @@ class Client(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
+        self.derive()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key", "search_text"}
+        super().save(*args, **kwargs)
+
+    def derive(self) -> None:
+        """Fill the derived columns (save() does; bulk writes call it themselves)."""
         self.sort_key = thai_sort_key(f"{self.first_name} {self.last_name} {self.name_en}")[:700]
         self.search_text = search_text(
             self.first_name,
@@ -112,9 +130,6 @@ class Client(models.Model):
             self.national_id,
             self.document_number,
         )
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key", "search_text"}
-        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

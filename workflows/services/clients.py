@@ -2,10 +2,11 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from partners.models import Partner
-from workflows.models import Client
+from workflows.models import Client, IdStatus
 
 CLIENT_FIELDS = (
     "first_name",
@@ -53,6 +54,29 @@ def client_update(*, client: Client, user, **fields) -> Client:
         data={"fields": changed},
     )
     return client
+
+
+def client_fields_problems(data: dict, *, unreadable: set[str] = frozenset()) -> list:
+    """(field or None, message) for answers that do not go together: an ID without its status,
+    a foreign document without its number, a person without any name. `unreadable` fields already
+    have a message of their own."""
+    problems = []
+    status, national_id = data.get("id_status"), data.get("national_id")
+    if status == IdStatus.THAI_ID and not national_id:
+        if "national_id" not in unreadable:
+            problems.append(("national_id", _("Enter the 13-digit national ID.")))
+    elif status and status != IdStatus.THAI_ID and national_id:
+        problems.append(
+            (
+                "national_id",
+                _("A national ID goes with “Thai national ID”: choose it, or clear the number."),
+            )
+        )
+    if status == IdStatus.FOREIGN_DOCUMENT and not data.get("document_number"):
+        problems.append(("document_number", _("Enter the number of the foreign document.")))
+    if not any(data.get(name) for name in ("first_name", "last_name", "name_en", "aliases")):
+        problems.append((None, _("Enter at least a name, a name in English letters or an alias.")))
+    return problems
 
 
 def _known(fields: dict) -> dict:

@@ -12,10 +12,12 @@ from partners.menus import CountedRoleMenuItem, RoleMenuItem
 from partners.models import Role
 from partners.selectors import user_has_role
 from workflows.selectors.tasks import approvals_count
+from workflows.services.imports import CLIENTS_IMPORT_ACTION
 from workflows.views.workspace import urls
 from workflows.views.workspace.cases import CASE_VIEW_ACTION
 from workflows.views.workspace.clients import CLIENT_VIEW_ACTION
 from workflows.views.workspace.dashboard import MyWorkPanel
+from workflows.views.workspace.exports import EXPORT_ACTION
 
 WORKERS = [Role.CASEWORKER, Role.SUPERVISOR]
 
@@ -76,6 +78,8 @@ def add_my_work_panel(request, panels):
 def register_workflows_log_actions(actions):
     actions.register_action(CASE_VIEW_ACTION, _("View case"), _("Case viewed"))
     actions.register_action(CLIENT_VIEW_ACTION, _("View client"), _("Client viewed"))
+    actions.register_action(CLIENTS_IMPORT_ACTION, _("Import clients"), _("Clients imported"))
+    actions.register_action(EXPORT_ACTION, _("Export a list"), _("List exported"))
 
 
 from workflows.wagtail_hooks import definitions, outcomes, reports, staff  # noqa: E402, F401

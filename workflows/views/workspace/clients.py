@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
-from partners.selectors import user_partners
+from partners.selectors import user_partner_ids, user_partners
 from workflows.forms.clients import ClientForm, ClientSearchForm
 from workflows.selectors.access import CASE_ROLES
 from workflows.selectors.clients import client_cases_visible, clients_search, clients_visible_to
 from workflows.services.clients import client_create, client_update
+from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import (
     WorkspacePageMixin,
     page_of,
@@ -44,6 +45,7 @@ class ClientIndexView(WorkspacePageMixin, TemplateView):
             page=page,
             query=query_without_page(request),
             searched=bool(query or age is not None),
+            can_import=bool(user_partner_ids(request.user, IMPORT_ROLES)),
         )
         return context
 

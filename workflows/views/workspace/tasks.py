@@ -52,6 +52,7 @@ class TaskListView(WorkspacePageMixin, TemplateView):
     header_icon = "tasks"
     is_queue = False
     nav_current = "inbox"
+    export_url_name = "workflows_admin:inbox_export"
 
     selector = staticmethod(tasks_inbox)
 
@@ -74,6 +75,7 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             is_queue=self.is_queue,
             nav_current=self.nav_current,
             is_filtered=form.is_bound,
+            export_url_name=self.export_url_name,
         )
         return context
 
@@ -86,6 +88,7 @@ class QueueView(TaskListView):
     page_title = gettext_lazy("Tasks waiting")
     is_queue = True
     nav_current = "queue"
+    export_url_name = "workflows_admin:queue_export"
     selector = staticmethod(tasks_queue)
 
 
@@ -97,6 +100,7 @@ class ApprovalsView(TaskListView):
     header_icon = "check"
     is_queue = True
     nav_current = "approvals"
+    export_url_name = "workflows_admin:approvals_export"
     selector = staticmethod(tasks_awaiting_approval)
 
 

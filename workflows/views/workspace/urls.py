@@ -1,12 +1,24 @@
 from django.urls import path
 
-from workflows.views.workspace import cases, clients, dashboard, followups, tasks
+from workflows.views.workspace import (
+    cases,
+    clients,
+    dashboard,
+    exports,
+    followups,
+    imports,
+    tasks,
+)
 
 app_name = "workflows_admin"
 
 urlpatterns = [
     path("inbox/", tasks.InboxView.as_view(), name="inbox"),
     path("queue/", tasks.QueueView.as_view(), name="queue"),
+    path("inbox/export/", exports.TaskExportView.as_view(), name="inbox_export"),
+    path("queue/export/", exports.QueueExportView.as_view(), name="queue_export"),
+    path("approvals/export/", exports.ApprovalsExportView.as_view(), name="approvals_export"),
+    path("clients/export/", exports.ClientExportView.as_view(), name="client_export"),
     path("approvals/", tasks.ApprovalsView.as_view(), name="approvals"),
     path("tasks/<int:pk>/", tasks.TaskView.as_view(), name="task"),
     path("tasks/<int:pk>/claim/", tasks.TaskClaimView.as_view(), name="task_claim"),
@@ -21,6 +33,17 @@ urlpatterns = [
     ),
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
+    path("clients/import/", imports.ClientImportView.as_view(), name="client_import"),
+    path(
+        "clients/import/confirm/",
+        imports.ClientImportConfirmView.as_view(),
+        name="client_import_confirm",
+    ),
+    path(
+        "clients/import/template.xlsx",
+        imports.ClientImportTemplateView.as_view(),
+        name="client_import_template",
+    ),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
     path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),

@@ -1,0 +1,289 @@
+"""Checking a client register before anything is written: every row's cells read, every problem
+found (row, column, message), and what each row would do.
+
+A row is keyed by its valid national ID (anywhere in the network) or by its reference in the
+partner's own register (`Client.source_reference`), so importing the same file again changes
+nothing. A person another partner registered is linked (left as it is), never duplicated or
+changed. A blank cell leaves an existing client's value as it is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from workflows.imports.columns import AREA_HELP, DATE_HELP, Column, columns_match
+from workflows.imports.readers import Sheet
+from workflows.imports.values import (
+    area_value,
+    choice_lookup,
+    choice_value,
+    date_value,
+    integer_value,
+    national_id_value,
+    text_value,
+)
+from workflows.models import Client, IdStatus, Sex
+from workflows.services.clients import client_fields_problems
+
+CLIENT_COLUMNS = (
+    Column(
+        "source_reference",
+        "เลขที่ในทะเบียนเดิม",
+        "Register reference",
+        _("The person's number in your own register; needed when there is no national ID."),
+    ),
+    Column(
+        "national_id",
+        "เลขประจำตัวประชาชน",
+        "National ID",
+        _("13 digits; dashes and spaces are fine."),
+    ),
+    Column(
+        "id_status",
+        "เอกสารแสดงตน",
+        "Identity document",
+        _("Thai national ID when a national ID is given."),
+        IdStatus,
+    ),
+    Column("document_number", "เลขที่เอกสาร", "Document number", _("For a foreign document.")),
+    Column("first_name", "ชื่อ", "First name", _("At least one name or an alias.")),
+    Column("last_name", "นามสกุล", "Last name", _("Optional.")),
+    Column("name_en", "ชื่อภาษาอังกฤษ", "Name in English letters", _("Optional.")),
+    Column("aliases", "ชื่อเล่นหรือชื่ออื่น", "Aliases", _("Comma-separated.")),
+    Column("sex", "เพศ", "Sex", _("Choose from the list."), Sex),
+    Column("nationality", "สัญชาติ", "Nationality", _("Optional.")),
+    Column("birth_date", "วันเกิด", "Birth date", DATE_HELP),
+    Column(
+        "estimated_age",
+        "อายุโดยประมาณ",
+        "Estimated age",
+        _("Years, when the birth date is unknown."),
+    ),
+    Column("province", "จังหวัดที่พบ", "Province found in", AREA_HELP),
+    Column("district", "อำเภอที่พบ", "District found in", AREA_HELP),
+    Column("subdistrict", "ตำบลที่พบ", "Subdistrict found in", AREA_HELP),
+    Column("found_place", "สถานที่พบ", "Found at", _("Where the person was found.")),
+)
+AREA_KEYS = ("province", "district", "subdistrict")
+_TEXT_KEYS = (
+    "source_reference",
+    "document_number",
+    "first_name",
+    "last_name",
+    "name_en",
+    "aliases",
+    "nationality",
+    "found_place",
+)
+_LOOKUPS = {}
+
+
+def _choice_reader(choices, extra=None):
+    def read(raw):
+        if choices not in _LOOKUPS:
+            _LOOKUPS[choices] = choice_lookup(choices, extra)
+        return choice_value(raw, _LOOKUPS[choices], choices)
+
+    return read
+
+
+_READERS = {
+    "national_id": national_id_value,
+    "id_status": _choice_reader(IdStatus, {"บัตรประชาชน": IdStatus.THAI_ID, "ไม่มี": IdStatus.NONE}),
+    "sex": _choice_reader(Sex, {"ช": Sex.MALE, "ญ": Sex.FEMALE, "m": Sex.MALE, "f": Sex.FEMALE}),
+    "birth_date": date_value,
+    "estimated_age": lambda raw: integer_value(raw, minimum=0, maximum=120),
+    **dict.fromkeys(_TEXT_KEYS, text_value),
+}
+NEW, UPDATED, LINKED, UNCHANGED = "new", "updated", "linked", "unchanged"
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class RowPlan:
+    row: int
+    action: str
+    client: Client
+    changed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    rows: list[RowPlan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unknown_headers: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {action: self.count(action) for action in (NEW, UPDATED, LINKED, UNCHANGED)}
+
+    @property
+    def linked(self) -> list[RowPlan]:
+        return [row for row in self.rows if row.action == LINKED]
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+
+def _message(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+class _RowReader:
+    """One row's cells read into client fields; problems carry the file's own header."""
+
+    def __init__(self, sheet: Sheet, plan: ImportPlan):
+        self.index, plan.unknown_headers = columns_match(sheet.headers, CLIENT_COLUMNS)
+        self.headers = sheet.headers
+        self.plan = plan
+        self.max_length = {f.name: f.max_length for f in Client._meta.fields if f.max_length}
+
+    def header(self, key: str) -> str:
+        return self.headers[self.index[key]] if key in self.index else ""
+
+    def problem(self, row: int, key: str | None, message) -> None:
+        self.plan.problems.append(Problem(row, self.header(key) if key else "", str(message)))
+
+    def read(self, number: int, cells: list) -> tuple[dict, set[str]]:
+        values, unreadable = {}, set()
+        for key, index in self.index.items():
+            if key in AREA_KEYS:
+                continue
+            raw = cells[index] if index < len(cells) else None
+            try:
+                value = _READERS[key](raw)
+            except ValidationError as error:
+                self.problem(number, key, _message(error))
+                unreadable.add(key)
+                continue
+            if isinstance(value, str) and len(value) > self.max_length.get(key, 10**6):
+                self.problem(
+                    number,
+                    key,
+                    _("At most %(limit)s characters.") % {"limit": self.max_length[key]},
+                )
+                unreadable.add(key)
+            elif value not in ("", None):
+                values[key] = value
+        self._area(number, cells, values, unreadable)
+        if values.get("national_id") and not values.get("id_status"):
+            values["id_status"] = IdStatus.THAI_ID
+        return values, unreadable
+
+    def _area(self, number, cells, values, unreadable) -> None:
+        if not any(key in self.index for key in AREA_KEYS):
+            return
+        raws = [
+            cells[self.index[key]] if key in self.index and self.index[key] < len(cells) else None
+            for key in AREA_KEYS
+        ]
+        try:
+            code = area_value(*raws)
+        except ValidationError as error:
+            self.problem(number, AREA_KEYS[error.params["level"]], error.message % error.params)
+            unreadable.add("found_area_code")
+            return
+        if code:
+            values["found_area_code"] = code
+
+
+def client_import_plan(*, partner: Partner, sheet: Sheet) -> ImportPlan:
+    """What importing the sheet into the partner would do, and every problem. Reads only."""
+    plan = ImportPlan()
+    reader = _RowReader(sheet, plan)
+    if not reader.index:
+        plan.problems.append(
+            Problem(1, "", str(_("No known column headers: start from the template.")))
+        )
+        return plan
+    read_rows = [(number, *reader.read(number, cells)) for number, cells in sheet.rows]
+    existing = _existing(partner, read_rows)
+    seen: dict[tuple[str, str], int] = {}
+    for number, values, unreadable in read_rows:
+        _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
+    return plan
+
+
+def _existing(partner: Partner, read_rows) -> dict[tuple[str, str], Client]:
+    ids = sorted({values["national_id"] for _n, values, _u in read_rows if "national_id" in values})
+    refs = sorted({v["source_reference"] for _n, v, _u in read_rows if "source_reference" in v})
+    found = {}
+    everywhere = Client.objects.select_related("registered_by")
+    for start in range(0, max(len(ids), len(refs)), 1000):
+        for client in everywhere.filter(national_id__in=ids[start : start + 1000]):
+            found[("national_id", client.national_id)] = client
+        here = Client.objects.filter(registered_by=partner)
+        for client in here.filter(source_reference__in=refs[start : start + 1000]):
+            found[("source_reference", client.source_reference)] = client
+    return found
+
+
+def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable) -> None:
+    keys = [(key, values[key]) for key in ("national_id", "source_reference") if values.get(key)]
+    if not keys and not unreadable & {"national_id", "source_reference"}:
+        reader.problem(
+            number,
+            None,
+            _(
+                "Give a national ID or a register reference, so that importing the file again "
+                "does not register the person twice."
+            ),
+        )
+    for key in keys:
+        if key in seen:
+            reader.problem(
+                number, key[0], _("The same as row %(row)s of this file.") % {"row": seen[key]}
+            )
+            unreadable.add(key[0])
+        seen.setdefault(key, number)
+    by_id = existing.get(("national_id", values.get("national_id")))
+    by_ref = existing.get(("source_reference", values.get("source_reference")))
+    if by_id and by_ref and by_id != by_ref:
+        reader.problem(
+            number,
+            "source_reference",
+            _("This reference belongs to another client than the national ID."),
+        )
+        unreadable.add("source_reference")
+    client = by_id or by_ref
+    if client is not None and client.registered_by_id != partner.pk:
+        row = RowPlan(number, LINKED, client)
+    elif client is not None:
+        row = _update(number, client, values)
+    else:
+        row = RowPlan(number, NEW, Client(registered_by=partner, **values), list(values))
+    checked = Client(**values) if row.action == LINKED else row.client
+    merged = {name: getattr(checked, name) for name in _CHECKED_FIELDS}
+    for name, message in client_fields_problems(merged, unreadable=unreadable):
+        reader.problem(number, name if name in reader.index else None, message)
+    plan.rows.append(row)
+
+
+_CHECKED_FIELDS = (
+    "id_status",
+    "national_id",
+    "document_number",
+    "first_name",
+    "last_name",
+    "name_en",
+    "aliases",
+)
+
+
+def _update(number: int, client: Client, values: dict) -> RowPlan:
+    changed = [name for name, value in values.items() if getattr(client, name) != value]
+    for name in changed:
+        setattr(client, name, values[name])
+    return RowPlan(number, UPDATED if changed else UNCHANGED, client, changed)

@@ -1,0 +1,95 @@
+"""Reading an uploaded register: XLSX (first sheet), CSV (UTF-8 with or without BOM, TIS-620 /
+Windows-874 as old Thai Excel saves it) or JSON (a list of objects). Rows are read one at a time,
+with the row number a person sees in their spreadsheet."""
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 20 * 1024 * 1024
+FORMATS = ("xlsx", "csv", "json")
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all; the message is for the user."""
+
+
+@dataclass
+class Sheet:
+    headers: list[str]
+    rows: Iterator[tuple[int, list]]  # (row number as the user sees it, cells)
+
+
+def file_format(name: str) -> str:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in FORMATS:
+        raise ImportFileError(_("Upload an Excel (.xlsx), CSV (.csv) or JSON (.json) file."))
+    return suffix
+
+
+def sheet_read(data: bytes, name: str) -> Sheet:
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(_("The file is larger than 20 MB: split it into several files."))
+    reader = {"xlsx": _xlsx, "csv": _csv, "json": _json}[file_format(name)]
+    return reader(data)
+
+
+def _numbered(rows, first: int) -> Iterator[tuple[int, list]]:
+    for number, cells in enumerate(rows, first):
+        if any(cell not in (None, "") for cell in cells):
+            yield number, list(cells)
+
+
+def _xlsx(data: bytes) -> Sheet:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(_("This is not an Excel (.xlsx) file that can be read.")) from error
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    headers = [str(cell or "") for cell in next(rows, ())]
+    return Sheet(headers, _numbered(rows, 2))
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped), else the Thai Windows code page (a superset of TIS-620)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp874")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            _("The file's characters cannot be read: save it as CSV UTF-8 and upload it again.")
+        ) from None
+
+
+def _csv(data: bytes) -> Sheet:
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # Excel in some locales saves ';'
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    headers = next(rows, [])
+    return Sheet(headers, _numbered(rows, 2))
+
+
+def _json(data: bytes) -> Sheet:
+    try:
+        items = json.loads(_decode(data))
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            _("The JSON file cannot be read: %(error)s") % {"error": error}
+        ) from None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ImportFileError(_("A JSON file must be a list of objects, one for each row."))
+    headers = list(dict.fromkeys(key for item in items for key in item))
+    rows = ([item.get(header) for header in headers] for item in items)
+    return Sheet(headers, _numbered(rows, 1))

@@ -1,0 +1,71 @@
+"""What the list exports hold: only what the user may see, with the list's own filters.
+
+A national ID is written in full only for the people who work with the person (supervisors and
+caseworkers of the partner that registered them or has a case for them); administrators, who
+export lists for reports, get its last four digits.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from partners.areas import area_name
+from partners.models import Role
+from partners.selectors import user_partner_ids
+from workflows.exports import ExportColumn
+from workflows.models import Case, Client
+from workflows.selectors.clients import clients_search
+
+WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
+
+
+def national_id_masked(national_id: str) -> str:
+    return f"{'*' * 9}{national_id[-4:]}" if national_id else ""
+
+
+def clients_for_export(*, user, query: str = "", age: int | None = None) -> QuerySet[Client]:
+    """The client list as the user filtered it, without holders found only by their ID."""
+    workers_here = user_partner_ids(user, WORKER_ROLES)
+    works_with = Q(registered_by_id__in=workers_here) | Exists(
+        Case.objects.filter(client=OuterRef("pk"), partner_id__in=workers_here)
+    )
+    return (
+        clients_search(user=user, query=query, age=age)
+        .filter(visible_here=True)
+        .alias(works_with=works_with)
+        .annotate(may_see_id=works_with)
+    )
+
+
+CLIENT_COLUMNS = (
+    ExportColumn(_("first name"), lambda c: c.first_name),
+    ExportColumn(_("last name"), lambda c: c.last_name),
+    ExportColumn(_("name in English letters"), lambda c: c.name_en),
+    ExportColumn(_("aliases"), lambda c: c.aliases),
+    ExportColumn(
+        _("national ID"),
+        lambda c: c.national_id if c.may_see_id else national_id_masked(c.national_id),
+    ),
+    ExportColumn(_("identity document"), lambda c: c.get_id_status_display()),
+    ExportColumn(_("sex"), lambda c: c.get_sex_display()),
+    ExportColumn(_("birth date"), lambda c: c.birth_date),
+    ExportColumn(_("age"), lambda c: c.age),
+    ExportColumn(
+        _("found in"), lambda c: area_name(c.found_area_code) if c.found_area_code else ""
+    ),
+    ExportColumn(_("found at"), lambda c: c.found_place),
+    ExportColumn(_("registered by"), lambda c: c.registered_by),
+    ExportColumn(_("reference in the partner's register"), lambda c: c.source_reference),
+    ExportColumn(_("created at"), lambda c: c.created_at),
+)
+
+TASK_COLUMNS = (
+    ExportColumn(_("Case"), lambda t: t.process.reference),
+    ExportColumn(_("Client"), lambda t: t.process.client.display_name),
+    ExportColumn(_("Process"), lambda t: t.process.process_version.definition),
+    ExportColumn(_("Step"), lambda t: t.step.name),
+    ExportColumn(_("Partner"), lambda t: t.partner),
+    ExportColumn(_("Worked by"), lambda t: t.owner.get_full_name() if t.owner else ""),
+    ExportColumn(_("urgent"), lambda t: t.urgent),
+    ExportColumn(_("Created"), lambda t: t.created),
+    ExportColumn(_("due"), lambda t: t.due_at),
+)

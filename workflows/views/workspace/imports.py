@@ -1,0 +1,130 @@
+"""Importing a client register: upload, see the dry run, confirm (all rows or none)."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from partners.selectors import user_partners
+from workflows.forms.imports import ImportUploadForm
+from workflows.imports.clients import CLIENT_COLUMNS
+from workflows.imports.readers import ImportFileError
+from workflows.imports.template import import_template_xlsx
+from workflows.imports.uploads import upload_forget, upload_keep, upload_open
+from workflows.services.imports import (
+    IMPORT_ROLES,
+    ImportRefused,
+    client_import_commit,
+    client_import_preview,
+)
+from workflows.views.workspace.base import WorkspacePageMixin
+
+PROBLEMS_SHOWN = 200
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ClientImportView(WorkspacePageMixin, TemplateView):
+    """Administrators and supervisors, into their own partners only."""
+
+    roles = IMPORT_ROLES
+    template_name = "workflows/workspace/client_import.html"
+    page_title = gettext_lazy("Import clients")
+    parent_url_name = "workflows_admin:client_index"
+    parent_label = gettext_lazy("Clients")
+    header_icon = "upload"
+
+    def partners(self):
+        return user_partners(self.request.user, IMPORT_ROLES).order_by("name_th")
+
+    def get(self, request, *args, **kwargs):
+        form = ImportUploadForm(partners=self.partners())
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = ImportUploadForm(request.POST, request.FILES, partners=self.partners())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            plan = client_import_preview(
+                partner=partner, user=request.user, data=data, name=upload.name
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        token = ""
+        if not plan.problems and plan.total:
+            token = upload_keep(
+                data=data, name=upload.name, partner_id=partner.pk, user_id=request.user.pk
+            )
+        context = self.get_context_data(
+            form=ImportUploadForm(partners=self.partners(), initial={"partner": partner.pk}),
+            plan=plan,
+            partner=partner,
+            token=token,
+            file_name=upload.name,
+        )
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = kwargs.get("plan")
+        if plan is not None:
+            context.update(
+                problems=plan.problems[:PROBLEMS_SHOWN],
+                more_problems=max(0, len(plan.problems) - PROBLEMS_SHOWN),
+            )
+        return context
+
+
+class ClientImportConfirmView(ClientImportView):
+    """Checks the kept file again and writes it; the file is deleted whatever happens."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("workflows_admin:client_import")
+
+    def post(self, request, *args, **kwargs):
+        upload = upload_open(request.POST.get("token", ""), user_id=request.user.pk)
+        partner = upload and self.partners().filter(pk=upload["partner"]).first()
+        if not upload or partner is None:
+            messages.error(request, _("The upload has expired: please upload the file again."))
+            return redirect("workflows_admin:client_import")
+        try:
+            plan = client_import_commit(
+                partner=partner, user=request.user, data=upload["data"], name=upload["name"]
+            )
+        except (ImportRefused, ImportFileError) as error:
+            plan = getattr(error, "plan", None)
+            messages.error(
+                request, _("Nothing was imported: the file has problems now (see below).")
+            )
+            context = self.get_context_data(
+                form=ImportUploadForm(partners=self.partners(), initial={"partner": partner.pk}),
+                plan=plan,
+                partner=partner,
+                file_name=upload["name"],
+            )
+            return self.render_to_response(context)
+        finally:
+            upload_forget(upload["path"])
+        messages.success(
+            request,
+            _(
+                "%(total)s rows imported into %(partner)s: %(new)s new, %(updated)s updated, "
+                "%(linked)s linked, %(unchanged)s unchanged."
+            )
+            % {"total": plan.total, "partner": partner, **plan.counts},
+        )
+        return redirect("workflows_admin:client_index")
+
+
+class ClientImportTemplateView(WorkspacePageMixin, View):
+    roles = IMPORT_ROLES
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(import_template_xlsx(CLIENT_COLUMNS), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="clients-template.xlsx"'
+        return response
