@@ -8,7 +8,7 @@ from partners.models import Role
 from tests.factories import member
 from tests.factories_processes import decide, empty_process, end, human
 from tests.factories_workflows import client_at, published_form
-from workflows.models import CaseTask, ReferralBasis
+from workflows.models import CaseTask, ProcessDefinition, ReferralBasis
 from workflows.services.cases import case_start, task_claim, task_complete
 from workflows.services.definitions import process_version_publish
 from workflows.services.referrals import referral_send
@@ -45,9 +45,7 @@ def one_step_process(partner, key, fields):
     return definition
 
 
-def case_with_answers(partner, worker=None):
-    """An open case at `partner` whose screening was answered (the case waits at its next step)."""
-    worker = worker or member(Role.CASEWORKER, partner=partner)
+def screening_with_sensitive(partner):
     definition, version = empty_process(partner, "screening")
     screen = human(
         version, "screen", published_form(partner, "screen_form", SCREEN_FIELDS), start=True
@@ -62,6 +60,15 @@ def case_with_answers(partner, worker=None):
     decide(screen, follow, is_default=True)
     decide(follow, end(version, "done"), is_default=True)
     process_version_publish(version=version)
+    return definition
+
+
+def case_with_answers(partner, worker=None):
+    """An open case at `partner` whose screening was answered (the case waits at its next step)."""
+    worker = worker or member(Role.CASEWORKER, partner=partner)
+    definition = ProcessDefinition.objects.filter(partner=partner, key="screening").first()
+    if definition is None:
+        definition = screening_with_sensitive(partner)
     case = case_start(partner=partner, client=client_at(partner), definition=definition)
     task = task_claim(task=CaseTask.objects.get(process=case, status=STATUS.NEW), user=worker)
     task_complete(task=task, user=worker, data=ANSWERS)

@@ -143,7 +143,7 @@ def _case_link(case: Case) -> str:
 
 
 def _referral_link(referral: Referral) -> str:
-    return ""
+    return reverse("workflows_admin:referral", args=[referral.pk])
 
 
 def _tell_sender(referral: Referral, kind, **params) -> None:

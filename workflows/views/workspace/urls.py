@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workflows.views.workspace import cases, clients, dashboard, followups, tasks
+from workflows.views.workspace import cases, clients, dashboard, followups, referrals, tasks
 
 app_name = "workflows_admin"
 
@@ -18,6 +18,14 @@ urlpatterns = [
         "cases/<int:pk>/follow-ups/",
         followups.FollowUpChangeView.as_view(),
         name="case_follow_ups",
+    ),
+    path("cases/<int:pk>/refer/", referrals.ReferralSendView.as_view(), name="case_refer"),
+    path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
+    path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
+    path(
+        "referrals/<int:pk>/<str:action>/",
+        referrals.ReferralActionView.as_view(),
+        name="referral_action",
     ),
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
