@@ -3,6 +3,7 @@ was shared), answering, the sender's case page (status, the receiving case's ste
 never its answers), and denials: a third partner gets 404s, other roles are sent back."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
@@ -10,6 +11,7 @@ from viewflow.workflow.status import STATUS
 from partners.models import Role
 from tests.factories import PartnerFactory, member
 from tests.factories_referrals import case_with_answers, intake_process, send
+from tests.factories_reports import jpeg
 from thai.dates import format_thai_date
 from workflows.models import Case, CaseSource, CaseTask, Referral, ReferralStatus
 from workflows.services.cases import task_claim, task_complete
@@ -177,3 +179,33 @@ def test_other_roles_are_sent_back(client, case, sender, partner, other_partner,
         assert client.post(url("referral_action", referral.pk, "withdraw")).status_code == 302
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.PENDING
+
+
+def test_the_consent_photo_is_kept_private_and_shown_to_both_partners_only(
+    client, case, sender, receiver, other_partner
+):
+    client.force_login(sender)
+    client.post(
+        url("case_refer", case.pk),
+        {
+            "receiving_partner": other_partner.pk,
+            "reason": "ต้องการที่พัก",
+            "urgency": "normal",
+            "field_keys": ["age"],
+            "basis": "consent",
+            "consent_given_by": "ผู้รับบริการ",
+            "consent_given_on": be_today(),
+            "consent_photo": jpeg("consent.jpg"),
+        },
+    )
+    referral = Referral.objects.get()
+    assert referral.consent_photo.storage is not default_storage
+    photo = url("referral_consent_photo", referral.pk)
+    for person in (sender, receiver):
+        client.force_login(person)
+        assert photo in client.get(url("referral", referral.pk)).content.decode()
+        response = client.get(photo)
+        assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+        assert "no-store" in response["Cache-Control"]
+    client.force_login(member(Role.CASEWORKER, partner=PartnerFactory()))
+    assert client.get(photo).status_code == 404

@@ -1,8 +1,10 @@
 """Referral screens: refer a case, the receiving partner's queue, a referral's page and its
 answers. The receiver sees only what was shared; another partner's referral is a 404."""
 
+import mimetypes
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -209,3 +211,21 @@ class ReferralActionView(WorkspaceAccessMixin, View):
         except WorkflowError as error:
             messages.error(request, str(error))
         return redirect("workflows_admin:referral", pk=referral.pk)
+
+
+class ReferralConsentPhotoView(WorkspaceAccessMixin, View):
+    """The photo of the signed consent, for both partners' caseworkers and supervisors."""
+
+    roles = WORKER_ROLES
+
+    def get(self, request, pk):
+        referral = _visible_referral(request, pk)
+        if not referral.consent_photo:
+            raise Http404
+        content_type = mimetypes.guess_type(referral.consent_photo.name)[0]
+        response = FileResponse(
+            referral.consent_photo.open("rb"),
+            content_type=content_type or "application/octet-stream",
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response

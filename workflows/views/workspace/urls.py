@@ -23,6 +23,11 @@ urlpatterns = [
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
     path(
+        "referrals/<int:pk>/consent-photo/",
+        referrals.ReferralConsentPhotoView.as_view(),
+        name="referral_consent_photo",
+    ),
+    path(
         "referrals/<int:pk>/<str:action>/",
         referrals.ReferralActionView.as_view(),
         name="referral_action",
