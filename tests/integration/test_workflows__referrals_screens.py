@@ -2,6 +2,8 @@
 was shared), answering, the sender's case page (status, the receiving case's step and outcome,
 never its answers), and denials: a third partner gets 404s, other roles are sent back."""
 
+import datetime as dt
+
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -209,3 +211,23 @@ def test_the_consent_photo_is_kept_private_and_shown_to_both_partners_only(
         assert "no-store" in response["Cache-Control"]
     client.force_login(member(Role.CASEWORKER, partner=PartnerFactory()))
     assert client.get(photo).status_code == 404
+
+
+def test_the_queue_counts_referrals_sent_and_received_by_status_and_the_wait(
+    client, case, sender, receiver, partner, other_partner
+):
+    first = send(case, sender, other_partner)
+    Referral.objects.filter(pk=first.pk).update(
+        status=ReferralStatus.DECLINED,
+        sent_at=timezone.now() - dt.timedelta(days=3, hours=1),
+        answered_at=timezone.now(),
+    )
+    send(case, sender, other_partner)
+    client.force_login(receiver)
+    counts = client.get(url("referral_queue")).context["counts"]
+    assert counts.received == {"declined": 1, "pending": 1} and counts.sent == {}
+    assert counts.answer_wait.days == 3
+    client.force_login(member(Role.SUPERVISOR, partner=partner))
+    response = client.get(url("referral_queue"))
+    assert response.context["counts"].sent == {"declined": 1, "pending": 1}
+    assert "3 วัน" not in response.content.decode()  # the sender waited, it did not answer

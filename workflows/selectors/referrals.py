@@ -4,7 +4,7 @@ know of the receiving case (its current step and outcome, never its answers)."""
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from viewflow.workflow.status import STATUS
 
 from forms_builder.models import FieldDefinition, FieldType
@@ -88,6 +88,43 @@ def referrals_pending_count(*, user) -> int:
     ).count()
 
 
+@dataclass(frozen=True)
+class ReferralCounts:
+    sent: dict[str, int]
+    received: dict[str, int]
+    #: Average time from sending to an answer (accepted or declined) of referrals received.
+    answer_wait: object | None
+
+    @property
+    def rows(self) -> list[tuple[str, str, int, int]]:
+        return [
+            (value, label, self.sent.get(value, 0), self.received.get(value, 0))
+            for value, label in ReferralStatus.choices
+        ]
+
+
+def _by_status(referrals) -> dict[str, int]:
+    return dict(referrals.values("status").annotate(n=Count("pk")).values_list("status", "n"))
+
+
+def referral_counts(*, user) -> ReferralCounts:
+    """Referrals the user's partners sent and received, by status, and how long answers took."""
+    ids = referral_partner_ids(user)
+    received = Referral.objects.filter(receiving_partner_id__in=ids)
+    wait = (
+        received.filter(status__in=(ReferralStatus.ACCEPTED, ReferralStatus.DECLINED))
+        .annotate(
+            wait=ExpressionWrapper(F("answered_at") - F("sent_at"), output_field=DurationField())
+        )
+        .aggregate(average=Avg("wait"))["average"]
+    )
+    return ReferralCounts(
+        sent=_by_status(Referral.objects.filter(sending_partner_id__in=ids)),
+        received=_by_status(received),
+        answer_wait=wait,
+    )
+
+
 def referrals_of_case(*, case) -> list[Referral]:
     """A case's referrals as its sender sees them, with the receiving case's place and outcome."""
     return list(
@@ -107,8 +144,10 @@ def user_is_sender(user, referral: Referral) -> bool:
 
 __all__ = [
     "REFERRAL_ROLES",
+    "ReferralCounts",
     "ShareableAnswer",
     "case_shareable_answers",
+    "referral_counts",
     "referral_partner_ids",
     "referrals_of_case",
     "referrals_pending_count",

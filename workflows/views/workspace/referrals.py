@@ -18,6 +18,7 @@ from workflows.models import LegalBasis, ReferralStatus
 from workflows.selectors.access import cases_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
+    referral_counts,
     referrals_received,
     referrals_visible_to,
     user_is_receiver,
@@ -139,7 +140,11 @@ class ReferralQueueView(WorkspacePageMixin, TemplateView):
             referrals = referrals.exclude(status=ReferralStatus.PENDING).order_by("-answered_at")
         else:
             referrals = referrals.filter(status=ReferralStatus.PENDING)
-        context.update(referrals=referrals[:200], answered=answered)
+        context.update(
+            referrals=referrals[:200],
+            answered=answered,
+            counts=referral_counts(user=self.request.user),
+        )
         return context
 
 
