@@ -19,11 +19,12 @@ from viewflow.workflow.status import PROCESS
 from forms_builder.display import answer_display
 from notifications.kinds import in_each_language, notification_kind
 from notifications.services import notification_send
-from partners.models import Membership, Partner, Role
+from partners.models import Partner, Role
 from partners.selectors import user_has_role
 from scheduling.calendar import working_days_add
 from scheduling.registry import due_kind
 from scheduling.services import due_item_cancel, due_item_schedule
+from workflows.due import partner_member_ids
 from workflows.errors import WorkflowError
 from workflows.models import (
     REFERRAL_TRANSITIONS,
@@ -130,14 +131,6 @@ def _expire_at(due_on: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(due_on + dt.timedelta(days=1), dt.time()))
 
 
-def _people(partner_id: int, roles) -> list[int]:
-    return list(
-        Membership.objects.filter(partner_id=partner_id, role__in=list(roles))
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
-
-
 def _case_link(case: Case) -> str:
     return reverse("workflows_admin:case", args=[case.pk])
 
@@ -147,7 +140,7 @@ def _referral_link(referral: Referral) -> str:
 
 
 def _tell_sender(referral: Referral, kind, **params) -> None:
-    recipients = _people(referral.sending_partner_id, [Role.SUPERVISOR])
+    recipients = partner_member_ids(referral.sending_partner_id, [Role.SUPERVISOR])
     if referral.sent_by_id:
         recipients.append(referral.sent_by_id)
     notification_send(
@@ -165,7 +158,7 @@ def _tell_sender(referral: Referral, kind, **params) -> None:
 
 def _tell_receiver(referral: Referral, kind, **params) -> None:
     notification_send(
-        recipients=_people(referral.receiving_partner_id, REFERRAL_ROLES),
+        recipients=partner_member_ids(referral.receiving_partner_id, REFERRAL_ROLES),
         kind=kind.name,
         partner=referral.receiving_partner,
         params={
