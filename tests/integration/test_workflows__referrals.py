@@ -274,3 +274,11 @@ def test_a_third_partner_sees_nothing_and_the_queue_counts_only_the_receivers(
     assert list(referrals_received(user=receiver)) == [referral]
     with pytest.raises(WorkflowError):
         referral_decline(referral=referral, user=stranger, reason=DeclineReason.NOT_OUR_AREA)
+
+
+def test_the_answer_date_defaults_to_the_receivers_own_working_days(case, sender, other_partner):
+    first = send(case, sender, other_partner)
+    other_partner.referral_answer_days = 15
+    other_partner.save(update_fields=["referral_answer_days"])
+    second = send(case_with_answers(case.partner, sender), sender, other_partner)
+    assert second.answer_due_on - first.answer_due_on >= dt.timedelta(days=10)

@@ -75,8 +75,10 @@ EXPIRE_HOUR = 0
 
 
 def referral_answer_due_default(*, partner: Partner | None = None) -> dt.date:
-    """The default date for an answer: REFERRAL_ANSWER_DAYS working days from now."""
-    return working_days_add(timezone.localtime(), settings.REFERRAL_ANSWER_DAYS).date()
+    """The default date for an answer: the receiving partner's working days to answer, else
+    REFERRAL_ANSWER_DAYS, from now."""
+    days = (partner and partner.referral_answer_days) or settings.REFERRAL_ANSWER_DAYS
+    return working_days_add(timezone.localtime(), days).date()
 
 
 def _sensitive_allowed(*, basis: str, consent_sensitive: bool, legal_basis) -> bool:
