@@ -6,14 +6,16 @@ import datetime as dt
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from viewflow.workflow.status import STATUS
 
 from partners.models import Role
 from tests.factories import PartnerFactory, member
 from tests.factories_referrals import case_with_answers, intake_process, send
-from tests.factories_reports import jpeg
+from tests.integration.test_forms__photo_cleaning import jpeg_with_gps
 from thai.dates import format_thai_date
 from workflows.models import Case, CaseSource, CaseTask, Referral, ReferralStatus
 from workflows.services.cases import task_claim, task_complete
@@ -197,11 +199,15 @@ def test_the_consent_photo_is_kept_private_and_shown_to_both_partners_only(
             "basis": "consent",
             "consent_given_by": "ผู้รับบริการ",
             "consent_given_on": be_today(),
-            "consent_photo": jpeg("consent.jpg"),
+            "consent_photo": SimpleUploadedFile(
+                "consent.jpg", jpeg_with_gps(), content_type="image/jpeg"
+            ),
         },
     )
     referral = Referral.objects.get()
     assert referral.consent_photo.storage is not default_storage
+    with referral.consent_photo.open("rb") as stored, Image.open(stored) as image:
+        assert not image.getexif() and "comment" not in image.info  # no GPS of the client's home
     photo = url("referral_consent_photo", referral.pk)
     for person in (sender, receiver):
         client.force_login(person)

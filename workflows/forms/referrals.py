@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forms_builder.runtime.fields import BuddhistDateField
+from forms_builder.runtime.uploads import image_clean
 from partners.models import Partner
 from workflows.models import DeclineReason, LegalBasis, ReferralBasis, ReferralUrgency
 from workflows.selectors.definitions import definitions_startable
@@ -67,6 +68,11 @@ class ReferralSendForm(forms.Form):
             )
             for a in answers
         ]
+
+    def clean_consent_photo(self):
+        """Stored upright and small, with no EXIF, GPS or comments (like answer photos)."""
+        photo = self.cleaned_data.get("consent_photo")
+        return image_clean(photo) if photo else photo
 
     def error_text(self) -> str:
         return " ".join(str(message) for errors in self.errors.values() for message in errors)
