@@ -1,7 +1,7 @@
 """Organizations of the network, the people who work in them and their roles."""
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +60,16 @@ class Partner(ClusterableModel):
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_person = models.CharField(_("contact person"), max_length=255, blank=True)
+    referral_answer_days = models.PositiveSmallIntegerField(
+        _("working days to answer a referral"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "How long other partners give this partner to answer a referral, unless they set a "
+            "date. Empty: the network's usual time."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

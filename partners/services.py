@@ -20,7 +20,14 @@ ROLE_GROUP_NAMES: dict[str, str] = {
     Role.COMMUNICATIONS: "เจ้าหน้าที่ประชาสัมพันธ์",
 }  # Named in Thai (staff read them on Wagtail's screens) by cms migration 0006.
 
-PARTNER_CONTACT_FIELDS = ("address", "phone", "email", "website", "contact_person")
+PARTNER_CONTACT_FIELDS = (
+    "address",
+    "phone",
+    "email",
+    "website",
+    "contact_person",
+    "referral_answer_days",
+)
 PARTNER_FIELDS = ("code", "name_th", "name_en", "kind", *PARTNER_CONTACT_FIELDS)
 PERSON_FIELDS = ("first_name", "last_name", "email")
 

@@ -9,4 +9,4 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         # Viewflow finds flows by import path; importing here registers the one generic flow.
         from workflows import due, flows, signals  # noqa: F401
-        from workflows.services import followups, waits  # noqa: F401 - declare due kinds
+        from workflows.services import followups, referrals, waits  # noqa: F401 - declare due kinds

@@ -75,7 +75,7 @@ def _task_link(task: CaseTask) -> str:
     return reverse("workflows_admin:task", args=[task.pk])
 
 
-def _members(partner_id: int, roles) -> list[int]:
+def partner_member_ids(partner_id: int, roles) -> list[int]:
     return list(
         Membership.objects.filter(partner_id=partner_id, role__in=list(roles))
         .values_list("user_id", flat=True)
@@ -88,7 +88,7 @@ def task_holders(task: CaseTask) -> list[int]:
     if task.owner_id:
         return [task.owner_id]
     roles = {task.role, Role.SUPERVISOR} if task.role == Role.CASEWORKER else {task.role}
-    return _members(task.partner_id, roles)
+    return partner_member_ids(task.partner_id, roles)
 
 
 def _notify(task: CaseTask, kind, recipients, **extra) -> None:
@@ -172,7 +172,7 @@ def task_escalate(item) -> None:
         return
     task.escalated_at = timezone.now()
     task.save(update_fields=["escalated_at"])
-    _notify(task, TASK_ESCALATED, _members(task.partner_id, [Role.SUPERVISOR]))
+    _notify(task, TASK_ESCALATED, partner_member_ids(task.partner_id, [Role.SUPERVISOR]))
 
 
 CLIENT_CAME_BACK = notification_kind(
@@ -198,7 +198,7 @@ def client_came_back(case) -> None:
         latest.setdefault(closed.partner_id, closed)
     for closed in latest.values():
         notification_send(
-            recipients=_members(closed.partner_id, [Role.SUPERVISOR]),
+            recipients=partner_member_ids(closed.partner_id, [Role.SUPERVISOR]),
             kind=CLIENT_CAME_BACK.name,
             partner=closed.partner,
             params={

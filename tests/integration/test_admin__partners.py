@@ -156,7 +156,7 @@ def test_partner_administrator_sees_and_edits_only_their_own_partner(db, client)
     assert ADD not in content
     assert client.get(edit_url(other)).status_code == 404
     own_page = client.get(edit_url(own)).content.decode()
-    assert 'name="contact_person"' in own_page
+    assert 'name="contact_person"' in own_page and 'name="referral_answer_days"' in own_page
     assert 'name="kind"' not in own_page and 'name="areas-0-province"' not in own_page
     assert client.post(edit_url(other), {"phone": "1"}).status_code == 404
     assert client.post(active_url(other), {"active": "0"}).status_code == 404

@@ -1,12 +1,21 @@
 """The demo processes and cases: published per partner, routed by the Acts, loaded idempotently."""
 
 import pytest
+from django.db.models import F
 from viewflow.workflow.status import STATUS
 
 from forms_builder import demo as forms_demo
 from partners import demo as partners_demo
 from workflows import demo as workflows_demo
-from workflows.models import Case, CaseSource, CaseTask, ProcessVersion
+from workflows.models import (
+    Case,
+    CaseSource,
+    CaseTask,
+    LegalBasis,
+    ProcessVersion,
+    Referral,
+    ReferralStatus,
+)
 from workflows.services.definitions import process_version_problems
 
 
@@ -38,7 +47,7 @@ def test_each_partner_has_a_published_process_with_no_problems(loaded):
 
 
 def test_a_dozen_cases_spread_over_the_steps_following_the_acts(loaded):
-    street = Case.objects.exclude(source=CaseSource.FOLLOW_UP)
+    street = Case.objects.exclude(source__in=(CaseSource.FOLLOW_UP, CaseSource.REFERRAL))
     cases = {c.client.first_name: c for c in street.select_related("client", "current_step")}
     assert len(cases) == 12
     where = {name: case.current_step.key for name, case in cases.items()}
@@ -69,3 +78,19 @@ def test_loading_again_changes_nothing(loaded):
     workflows_demo.load(partners=loaded)
     after = (Case.objects.count(), CaseTask.objects.count(), ProcessVersion.objects.count())
     assert after == before
+
+
+def test_referrals_in_every_status_between_the_demo_partners(loaded):
+    statuses = set(Referral.objects.values_list("status", flat=True))
+    assert statuses == set(ReferralStatus.values)
+    accepted = Referral.objects.filter(status=ReferralStatus.ACCEPTED).select_related(
+        "received_case"
+    )
+    for referral in accepted:
+        assert referral.received_case.partner_id == referral.receiving_partner_id
+        assert referral.received_case.source == CaseSource.REFERRAL
+    assert not Referral.objects.filter(sending_partner=F("receiving_partner")).exists()
+    count = Referral.objects.count()
+    workflows_demo.load(partners=loaded)
+    assert Referral.objects.count() == count
+    assert LegalBasis.objects.filter(allows_sensitive=True).count() == 2

@@ -15,6 +15,7 @@ from forms_builder.demo import demo_bundles
 from partners.demo import demo_username
 from partners.models import Partner, Role, User
 from workflows.demo import due as demo_due
+from workflows.demo import referrals as demo_referrals
 from workflows.demo.cases import DEMO_CASES, case_walk
 from workflows.models import Client, ProcessDefinition, PublicReportSetting
 from workflows.serialization import bundle_import
@@ -60,5 +61,6 @@ def load(*, partners: list[Partner]) -> list[ProcessDefinition]:
                 worker=worker,
                 supervisor=supervisor,
             )
+    demo_referrals.load(partners=partners, process_key=PROCESS_KEY)
     demo_due.load(partners=partners)
     return definitions

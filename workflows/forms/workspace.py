@@ -8,17 +8,8 @@ from forms_builder.models import VersionStatus
 from partners.models import Membership, Partner, Role, User
 from workflows.models import CaseTask, ProcessDefinition, ProcessVersion, Step, StepKind
 from workflows.selectors.clients import client_query_normalize
+from workflows.selectors.definitions import definitions_startable
 from workflows.selectors.tasks import TaskFilters
-
-
-def definitions_startable(partner_ids) -> "forms.QuerySet[ProcessDefinition]":
-    """Published processes of these partners, and the network's shared ones."""
-    return (
-        ProcessDefinition.objects.filter(Q(partner_id__in=partner_ids) | Q(partner__isnull=True))
-        .filter(versions__status=VersionStatus.PUBLISHED)
-        .distinct()
-        .order_by("name_th")
-    )
 
 
 class TaskFilterForm(forms.Form):

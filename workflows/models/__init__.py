@@ -11,9 +11,25 @@ from workflows.models.definitions import (
 from workflows.models.events import CaseEvent, CaseEventKind
 from workflows.models.followups import FollowUp, FollowUpState
 from workflows.models.outcomes import Outcome, OutcomeKey
+from workflows.models.referrals import (
+    REFERRAL_TRANSITIONS,
+    DeclineReason,
+    LegalBasis,
+    Referral,
+    ReferralBasis,
+    ReferralStatus,
+    ReferralUrgency,
+)
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
 __all__ = [
+    "REFERRAL_TRANSITIONS",
+    "DeclineReason",
+    "LegalBasis",
+    "Referral",
+    "ReferralBasis",
+    "ReferralStatus",
+    "ReferralUrgency",
     "Case",
     "CaseEvent",
     "CaseEventKind",

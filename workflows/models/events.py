@@ -17,6 +17,11 @@ from workflows.models.cases import Case, CaseTask
 class CaseEventKind(models.TextChoices):
     MOVED = "moved", _("Moved to a newer version of the process")
     REASSIGNED = "reassigned", _("Task given to someone")
+    REFERRAL_SENT = "referral_sent", _("Referral sent")
+    REFERRAL_ACCEPTED = "referral_accepted", _("Referral accepted")
+    REFERRAL_DECLINED = "referral_declined", _("Referral declined")
+    REFERRAL_WITHDRAWN = "referral_withdrawn", _("Referral withdrawn")
+    REFERRAL_EXPIRED = "referral_expired", _("Referral expired without an answer")
 
 
 class CaseEvent(models.Model):
@@ -71,4 +76,9 @@ class CaseEvent(models.Model):
             if d.get("from_user"):
                 return gettext("“%(step)s” given by %(from_user)s to %(to_user)s") % d
             return gettext("“%(step)s” given to %(to_user)s") % d
+        if self.kind.startswith("referral_") and d.get("partner"):
+            return gettext("%(event)s: %(partner)s") % {
+                "event": self.get_kind_display(),
+                "partner": d["partner"],
+            }
         return self.get_kind_display()

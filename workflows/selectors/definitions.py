@@ -62,3 +62,13 @@ def processes_using_earlier_versions(*, form_version: FormVersion, user) -> list
         if definition_can_edit(user, step.version.definition)
     }
     return sorted(found.values(), key=lambda d: d.name_th)
+
+
+def definitions_startable(partner_ids) -> QuerySet[ProcessDefinition]:
+    """Published processes of these partners, and the network's shared ones."""
+    return (
+        ProcessDefinition.objects.filter(Q(partner_id__in=partner_ids) | Q(partner__isnull=True))
+        .filter(versions__status=VersionStatus.PUBLISHED)
+        .distinct()
+        .order_by("name_th")
+    )

@@ -1,12 +1,13 @@
 """What a task's form starts with: what the case already knows, under the same field keys.
 
 In order, each overriding the one before: the public report's answers (a report's `location`
-pre-fills an intake form's `location`), the client record, every earlier answer of the case, and,
+pre-fills an intake form's `location`), the answers a referral shared with the receiving case,
+the client record, every earlier answer of the case, and,
 for a step a supervisor returned, the answers that were returned.
 """
 
 from forms_builder.runtime.dynamic_form import form_initial
-from workflows.models import CaseTask, Client, IdStatus, PublicReport, TaskStage
+from workflows.models import CaseTask, Client, IdStatus, PublicReport, Referral, TaskStage
 from workflows.selectors.cases import case_answers
 
 # The client record's identity statuses as a national-ID field answers them.
@@ -67,6 +68,9 @@ def task_form_initial(*, task: CaseTask, returned_by: CaseTask | None = None) ->
     report = PublicReport.objects.filter(case=case).select_related("answer_set").first()
     if report is not None:
         answers.update(report.answer_set.data or {})
+    referral = Referral.objects.filter(received_case=case).only("shared_answers").first()
+    if referral is not None:
+        answers.update(referral.shared_as_answers())
     answers.update(client_as_answers(case.client))
     answers.update(case_answers(case=case))
     if returned_by is not None and returned_by.answer_set_id:

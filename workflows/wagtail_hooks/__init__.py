@@ -11,6 +11,7 @@ from wagtail import hooks
 from partners.menus import CountedRoleMenuItem, RoleMenuItem
 from partners.models import Role
 from partners.selectors import user_has_role
+from workflows.selectors.referrals import referrals_pending_count
 from workflows.selectors.tasks import approvals_count
 from workflows.services.imports import CLIENTS_IMPORT_ACTION
 from workflows.views.workspace import urls
@@ -65,6 +66,19 @@ def register_approvals_menu_item():
         name="approvals",
         icon_name="check",
         order=125,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_referrals_menu_item():
+    return CountedRoleMenuItem(
+        _("Referrals received"),
+        reverse("workflows_admin:referral_queue"),
+        count=lambda user: referrals_pending_count(user=user),
+        roles=WORKERS,
+        name="referrals",
+        icon_name="redirect",
+        order=127,
     )
 
 

@@ -262,3 +262,6 @@ LOGGING = {
     # Every immediate background task (search index, reference index) would log twice at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+#: Working days a receiving partner has to answer a referral, unless the sender sets a date.
+REFERRAL_ANSWER_DAYS = int(os.environ.get("REFERRAL_ANSWER_DAYS", "5"))

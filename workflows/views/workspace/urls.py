@@ -7,6 +7,7 @@ from workflows.views.workspace import (
     exports,
     followups,
     imports,
+    referrals,
     tasks,
 )
 
@@ -30,6 +31,19 @@ urlpatterns = [
         "cases/<int:pk>/follow-ups/",
         followups.FollowUpChangeView.as_view(),
         name="case_follow_ups",
+    ),
+    path("cases/<int:pk>/refer/", referrals.ReferralSendView.as_view(), name="case_refer"),
+    path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
+    path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
+    path(
+        "referrals/<int:pk>/consent-photo/",
+        referrals.ReferralConsentPhotoView.as_view(),
+        name="referral_consent_photo",
+    ),
+    path(
+        "referrals/<int:pk>/<str:action>/",
+        referrals.ReferralActionView.as_view(),
+        name="referral_action",
     ),
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
