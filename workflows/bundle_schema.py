@@ -29,6 +29,8 @@ STEP = record(
         "is_start": {"type": "boolean"},
         "role": nullable(string(20)),
         "due_hours": nullable(NUMBER),
+        "due_working_days": {"type": "boolean"},
+        "grace_hours": nullable(NUMBER),
         "requires_approval": {"type": "boolean"},
         "outcome": nullable(string(30)),
         "form": FORM_REFERENCE,
