@@ -6,9 +6,9 @@ import pytest
 
 import workflows.services.referrals as referral_services
 from partners.models import Role
+from tests.concurrency import run_together as _run_together
 from tests.factories import member
 from tests.factories_referrals import case_with_answers, intake_process, send
-from tests.integration.test_workflows__concurrency import _run_together
 from workflows.errors import WorkflowError
 from workflows.models import Case, CaseSource, Referral, ReferralStatus
 from workflows.services.referrals import referral_accept, referral_withdraw
