@@ -32,7 +32,7 @@ KNOWN_ENGLISH = {
     "/admin/images/": {
         r"[\d.]+ KB",
         r"Tags ที่มีช่องว่าง.*",
-        "Are you sure you want to delete this image?",
+        r"Are you sure you want to delete this image\?",
         r"\d+ items",
     },
     "/admin/legal_bases/": {"True", "False"},
