@@ -17,9 +17,10 @@ from django.db import models
 ALLOWED_WORDS = {
     "Wagtail",  # the content management system's name ("Wagtail 8.0.1", "- Wagtail" in titles)
     "MOU",
+    "Excel",  # Microsoft's spreadsheet program: "Excel (.xlsx)"
     "English",  # the admin-language switch names the other language in itself
     "Error",  # our 404 page is bilingual on purpose: "Error 404 / ผิดพลาด 404"
-    *("JSON", "URL", "URLs", "MB", "GMT", "PDF", "CSV", "AVIF", "GIF", "JPG", "JPEG", "PNG"),
+    *("JSON", "URL", "URLs", "KB", "MB", "GMT", "PDF", "CSV", "AVIF", "GIF", "JPG", "JPEG", "PNG"),
     *("WEBP", "SVG", "DOCX", "ODT", "PPTX", "TXT", "XLSX"),
     *("Ctrl", "Alt", "Shift", "Esc", "Cmd", "Enter", "Tab"),
     *("Asia", "Bangkok"),  # the time-zone name Asia/Bangkok
@@ -107,11 +108,18 @@ def _strings(value):
         yield from _strings(list(value.raw_data))
 
 
+# Rows Django and Wagtail seed in English that the screens show as interface text (permission
+# names, content types' codes): not user data, so not blanked out.
+NOT_DATA = {("auth", "permission"), ("contenttypes", "contenttype")}
+
+
 def data_pattern() -> re.Pattern | None:
     """Every stored text with English in it (page titles in English, usernames, English names
     of forms and partners, log entries' data…), longest first, as one pattern to blank out."""
     found = set()
     for model in apps.get_models():
+        if (model._meta.app_label, model._meta.model_name) in NOT_DATA:
+            continue
         fields = [
             field.attname
             for field in model._meta.concrete_fields
