@@ -30,7 +30,12 @@ ALLOWED_WORDS = {
 ALLOWED_TEXTS = {"Save Selected"}
 # e.g. http://domain.com/blog/[my-slug]/ in Wagtail's slug help
 ALLOWED_PATTERNS = [re.compile(r"https?://\S+"), re.compile(r"v?\d+(\.\d+)+")]
-ATTRIBUTES = ("aria-label", "placeholder", "title", "alt", "data-w-tooltip-content-value")
+ATTRIBUTES = (
+    *("aria-label", "aria-description", "aria-roledescription", "aria-valuetext"),
+    *("placeholder", "title", "alt", "data-w-tooltip-content-value"),
+    # read aloud by Wagtail's JavaScript: the focal point's label, a reordered row's message
+    *("data-focal-input-label", "data-w-orderable-message-value"),
+)
 SKIPPED_ELEMENTS = {"script", "style", "textarea", "code", "pre", "template", "noscript"}
 # A word of English: letters only, at least two. Tokens with digits, '_', '.', '@', '/', '-' are
 # codes (keys, usernames, e-mail and web addresses, file names).
