@@ -100,6 +100,12 @@ def test_every_other_date_filter_reads_the_buddhist_era(client, superuser, url_n
     assert "ปีคริสต์ศักราช" in str(response.context["filters"].form.errors)
 
 
+def test_an_open_ended_range_reads_in_thai(client, article):
+    url = reverse("wagtailadmin_reports:site_history")
+    html = client.get(url, {"timestamp_from": "2569-01-01"}).content.decode()
+    assert "1 มกราคม 2569 – ไม่กำหนด" in html
+
+
 def test_a_communications_officer_filters_a_page_history_in_the_buddhist_era(client, article):
     client.force_login(member(Role.COMMUNICATIONS, username="comms"))
     url = reverse("wagtailadmin_pages:history", args=(article.pk,))
