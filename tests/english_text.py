@@ -148,6 +148,12 @@ def data_pattern() -> re.Pattern | None:
     return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
 
 
+def _words(token: str) -> list[str]:
+    """Words joined by slashes ("Page/Snippet") are words; a path or code stays one token."""
+    parts = token.split("/")
+    return parts if all(ENGLISH_WORD.match(part) for part in parts) else [token]
+
+
 def english_in(texts: list[str], data: re.Pattern | None) -> list[str]:
     """The texts that still have an English word once data, codes and allowed names are out."""
     leftovers = []
@@ -158,9 +164,10 @@ def english_in(texts: list[str], data: re.Pattern | None) -> list[str]:
         for pattern in ALLOWED_PATTERNS:
             rest = pattern.sub(" ", rest)
         words = [
-            token
+            word
             for token in TOKEN.findall(rest)
-            if ENGLISH_WORD.match(token) and token not in ALLOWED_WORDS
+            for word in _words(token)
+            if ENGLISH_WORD.match(word) and word not in ALLOWED_WORDS
         ]
         if words:
             leftovers.append(text)
