@@ -124,3 +124,11 @@ def test_english_users_filter_in_the_christian_era(client, superuser, article):
     assert "yearOffset" not in response.content.decode()
     response = client.get(url, {"timestamp_from": "2569-01-01"})
     assert "timestamp" in response.context["filters"].form.errors
+
+
+def test_the_history_names_the_creation_as_an_action_not_a_date(client, article):
+    """Our export's "Created" column once lent its Thai (วันที่สร้าง) to Wagtail's action."""
+    url = reverse("wagtailadmin_pages:history", args=(article.pk,))
+    html = client.get(url).content.decode()
+    assert "สร้างแล้ว" in html
+    assert "วันที่สร้าง" not in html

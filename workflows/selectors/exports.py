@@ -66,6 +66,6 @@ TASK_COLUMNS = (
     ExportColumn(_("Partner"), lambda t: t.partner),
     ExportColumn(_("Worked by"), lambda t: t.owner.get_full_name() if t.owner else ""),
     ExportColumn(_("urgent"), lambda t: t.urgent),
-    ExportColumn(_("Created"), lambda t: t.created),
+    ExportColumn(_("Created on"), lambda t: t.created),
     ExportColumn(_("due"), lambda t: t.due_at),
 )
