@@ -183,7 +183,7 @@ def test_the_demo_process_with_eight_decisions_from_one_step_has_no_overlapping_
     assert not clashes
     root = parsed(svg)
     width, height = (float(v) for v in root.get("viewBox").split()[2:])
-    assert all(0 <= b[0] and b[2] <= width and 0 <= b[1] and b[3] <= height for b in boxes)
+    assert all(b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height for b in boxes)
     steps = [
         (
             float(r.get("x")),
