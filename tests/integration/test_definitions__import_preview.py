@@ -3,9 +3,12 @@
 
 import json
 import time
+from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 import forms_builder.serialization
@@ -210,3 +213,17 @@ def test_two_confirmations_of_one_bundle_at_once_one_imports_the_other_is_told(
     assert len(stale) == 1, results
     assert stale[0].report.forms.versions_unchanged == 1  # what the second would do now: nothing
     assert FormDefinition.objects.filter(key="intake").count() == 1
+
+
+def test_the_command_imports_without_a_preview_and_names_partners_by_name(tmp_path, home):
+    definition = form_with_fields(home, "intake", fields=text_fields(2), publish=True)
+    document = definitions_export(definitions=[definition], versions="all")
+    document["forms"][0]["versions"][0]["fields"][0]["label_th"] = "เปลี่ยนแล้ว"
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_definitions", str(path))
+    assert f"{home.name}/intake v1" in str(error.value) and home.code not in str(error.value)
+    path.write_text(json.dumps(new_version_document(definition)), encoding="utf-8")
+    call_command("import_definitions", str(path), stdout=StringIO())
+    assert definition.versions.count() == 2
