@@ -9,6 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from forms_builder.bundle_report import (
+    DRAFT_REPLACED,
+    NEW_DEFINITION,
+    NEW_VERSION,
+    UNCHANGED,
+    Change,
+    current_number,
+    place,
+    record_current,
+    unknown_partner_message,
+)
 from forms_builder.bundle_schema import bundle_problems
 from forms_builder.checks import fields_problems
 from forms_builder.models import (
@@ -88,6 +99,20 @@ class ImportReport:
     versions_unchanged: int = 0
     drafts_replaced: int = 0
     messages: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    def note(self, definition, action: str, existed: bool, **values) -> None:
+        self.changes.append(
+            Change(
+                "form",
+                action,
+                definition.partner_id,
+                definition.key,
+                definition.name_th,
+                existed,
+                **values,
+            )
+        )
 
 
 class _Problems(Exception):
@@ -154,6 +179,7 @@ def _definition_for(item: dict, partners: dict, report: ImportReport) -> FormDef
     values = {attr: item.get(attr, "") for attr in DEFINITION_ATTRS if attr != "key"}
     values["purpose"] = values["purpose"] or FormPurpose.OTHER
     definition = FormDefinition.objects.filter(partner=partner, key=item["key"]).first()
+    definition_existed = definition is not None
     if definition is None:
         definition = FormDefinition(partner=partner, key=item["key"])
         report.forms_created += 1
@@ -161,6 +187,9 @@ def _definition_for(item: dict, partners: dict, report: ImportReport) -> FormDef
         setattr(definition, name, value)
     definition.full_clean()
     definition.save()
+    definition.existed = definition_existed
+    if not definition_existed:
+        report.note(definition, NEW_DEFINITION, False)
     return definition
 
 
@@ -175,6 +204,7 @@ def _version_import(definition, item: dict, where: str, report: ImportReport) ->
     if existing is not None and existing.is_published:
         if _same_fields(existing, fields) and status == VersionStatus.PUBLISHED:
             report.versions_unchanged += 1
+            report.note(definition, UNCHANGED, definition.existed, number=existing.number)
             return []
         return [
             _("%(where)s: this published version already exists with other fields.")
@@ -200,9 +230,12 @@ def _version_import(definition, item: dict, where: str, report: ImportReport) ->
     if existing is None:
         existing = FormVersion.objects.create(definition=definition, number=item["number"])
         report.versions_created += 1
+        action = NEW_VERSION
     else:
         existing.fields.all().delete()
         report.drafts_replaced += 1
+        action = DRAFT_REPLACED
+    report.note(definition, action, definition.existed, number=existing.number, status=status)
     for f in fields:
         f.version = existing
     FieldDefinition.objects.bulk_create(fields)
@@ -248,18 +281,17 @@ def _import_forms(items: list, report: ImportReport) -> list[str]:
         if not isinstance(item, dict) or not item.get("key"):
             problems.append(_("Every form needs a key."))
             continue
-        where = f"{item.get('partner') or '*'}/{item['key']}"
-        if item.get("partner") and item["partner"] not in partners:
-            problems.append(
-                _("%(where)s: there is no partner with the code “%(code)s”.")
-                % {"where": where, "code": item["partner"]}
-            )
+        code = item.get("partner")
+        if code and code not in partners:
+            problems.append(unknown_partner_message(item["key"], code))
             continue
+        where = place(partners.get(code), item["key"])
         try:
             definition = _definition_for(item, partners, report)
         except ValidationError as error:
             problems += [f"{where}: {m}" for m in error.messages]
             continue
+        before = current_number(definition)
         for version in item.get("versions") or []:
             number = version.get("number") if isinstance(version, dict) else "?"
             version_where = f"{where} v{number}"
@@ -270,6 +302,7 @@ def _import_forms(items: list, report: ImportReport) -> list[str]:
                 problems += _version_import(definition, version, version_where, report)
             except ValidationError as error:
                 problems += [f"{version_where}: {m}" for m in error.messages]
+        record_current(report.changes, "form", definition, before, definition.existed)
     return problems
 
 

@@ -11,6 +11,7 @@ the width of their box; `process_diagram_html` gives both and the stylesheet sho
 fits (workflows/diagram.css).
 """
 
+import unicodedata
 from collections import deque
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ BACK_EDGE_ROOM = 120  # room on the right for decisions that lead back up or sid
 COLUMN_ROOM = 150  # in the column layout, room on the right for decisions and their labels
 ROW_MAX = 4  # steps side by side in the wide layout
 NAME_CHARS, DETAIL_CHARS, LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 30, 22, 16
+LABEL_SIZE, LABEL_LINE = 12, 15  # decision labels: font size and line height
+LABEL_CHAR_W = 7.5  # at most the advance of a Thai or Latin character at LABEL_SIZE
+LABEL_NUDGE = 6  # a label that would overlap moves by steps of this many pixels
 
 INK, MUTED, LINE = "#1f2933", "#52606d", "#7b8794"
 TAKEN, TAKEN_FILL = "#1e7b34", "#e3f4e8"
@@ -225,12 +229,59 @@ class _Edge:
     near_target: bool
 
 
-def _edge_svg(edge: _Edge, boxes: dict[int, _Box], *, column: bool, markers: str) -> str:
+@dataclass
+class _Label:
+    """A decision's label: its lines, where it is anchored on its arrow and where it is drawn."""
+
+    lines: list[str]
+    anchor: str  # SVG text-anchor: "middle" or "start"
+    at: tuple[float, float]  # the point on the arrow it belongs to (baseline of the first line)
+    x: float = 0
+    y: float = 0
+
+    def box(self, x: float | None = None, y: float | None = None) -> tuple[float, ...]:
+        """(left, top, right, bottom) of the text, with its white outline."""
+        x, y = self.x if x is None else x, self.y if y is None else y
+        width = max(_text_width(line) for line in self.lines) + 4
+        left = x - width / 2 if self.anchor == "middle" else x - 2
+        top = y - LABEL_SIZE - 2
+        return (left, top, left + width, top + LABEL_LINE * len(self.lines) + 4)
+
+
+def _text_width(text: str) -> float:
+    """A generous estimate of the width of a label line: Thai vowel and tone marks above and
+    below take no room of their own."""
+    return sum(0 if unicodedata.category(ch) == "Mn" else LABEL_CHAR_W for ch in text)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...], pad: float = 2) -> bool:
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+
+
+def _place_labels(labels: list[_Label], boxes: dict[int, _Box]) -> None:
+    """Move labels that would cover another label or a step along their arrow's side, nearest
+    free place first: no two labels overlap (a label moved far gets a leader line)."""
+    taken = [(b.x, b.y, b.x + BOX_W, b.y + BOX_H) for b in boxes.values()]
+    offsets = [0.0]
+    for step in range(1, 80):
+        offsets += [step * LABEL_NUDGE, -step * LABEL_NUDGE]
+    for label in labels:
+        x, y = label.at
+        for dy in offsets:
+            box = label.box(x, y + dy)
+            if box[1] >= 0 and not any(_overlap(box, other) for other in taken):
+                label.x, label.y = x, y + dy
+                break
+        else:  # pragma: no cover - 80 rows of room always hold it
+            label.x, label.y = x, y
+        taken.append(label.box())
+
+
+def _edge_geometry(edge: _Edge, boxes: dict[int, _Box], *, column: bool) -> tuple[str, _Label]:
+    """The arrow's path and its label, anchored on it."""
     t = edge.transition
     source, target = boxes[t.source_id], boxes[t.target_id]
     index, count = edge.fan
-    color, width, marker = (TAKEN, 3, "arrow-taken") if edge.taken else (LINE, 1.5, "arrow")
-    dash = ' stroke-dasharray="6 4"' if t.is_default else ""
     label = _wrap(decision_label(t, edge.number), COLUMN_LABEL_CHARS if column else LABEL_CHARS)
     anchor = "middle"
     next_row = target.y > source.y and (
@@ -261,21 +312,39 @@ def _edge_svg(edge: _Edge, boxes: dict[int, _Box], *, column: bool, markers: str
         path = f"M{x1:.0f},{y1:.0f} C{bend:.0f},{y1:.0f} {bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
         lx, ly = (bend + 6, (y1 + y2) / 2) if column else (bend - 10, (y1 + y2) / 2)
         anchor = "start" if column else "middle"
+    return path, _Label(label, anchor, (lx, ly))
+
+
+def _edge_svg(edge: _Edge, path: str, label: _Label, *, markers: str) -> str:
+    t = edge.transition
+    color, width, marker = (TAKEN, 3, "arrow-taken") if edge.taken else (LINE, 1.5, "arrow")
+    dash = ' stroke-dasharray="6 4"' if t.is_default else ""
     classes = " ".join(
         c for c, on in (("decision", True), ("taken", edge.taken), ("default", t.is_default)) if on
     )
+    leader = ""
+    if abs(label.y - label.at[1]) > LABEL_NUDGE:
+        # Moved off its arrow: a thin line from the arrow to the label.
+        top, bottom = label.box()[1], label.box()[3]
+        y = bottom if label.y < label.at[1] else top
+        leader = (
+            f'<line class="leader" x1="{label.at[0]:.0f}" y1="{label.at[1] - 4:.0f}" '
+            f'x2="{label.x:.0f}" y2="{y:.0f}" stroke="{color}" stroke-width="1" '
+            f'stroke-dasharray="2 2"/>'
+        )
     return (
         f'<g class="{classes}" data-from="{escape(t.source.key)}" data-to="{escape(t.target.key)}"'
         f' data-order="{edge.number}">'
         f"<title>{escape(decision_label(t, edge.number))}</title>"
         f'<path d="{path}" fill="none" stroke="{color}" stroke-width="{width}"{dash} '
         f'marker-end="url(#{markers}{marker})"/>'
+        + leader
         + _text(
-            lx,
-            ly,
-            label,
-            size=12,
-            anchor=anchor,
+            label.x,
+            label.y,
+            label.lines,
+            size=LABEL_SIZE,
+            anchor=label.anchor,
             fill=INK,
             paint_order="stroke",
             stroke="#ffffff",
@@ -336,22 +405,26 @@ def process_diagram_svg(
     for t in sorted(transitions, key=lambda t: (boxes[t.target_id].x, t.sort_order, t.pk)):
         outgoing.setdefault(t.source_id, []).append(t)
         incoming[t.target_id] = incoming.get(t.target_id, 0) + 1
-    edges = [
-        _edge_svg(
+    drawn = [
+        (edge, *_edge_geometry(edge, boxes, column=column))
+        for edge in (
             _Edge(
                 transition=t,
                 number=number[t.pk],
                 fan=(index, len(group)),
                 taken=(t.source_id, t.target_id) in taken_edges,
                 near_target=len(group) > incoming[t.target_id],
-            ),
-            boxes,
-            column=column,
-            markers=f"{layout}-",
+            )
+            for group in outgoing.values()
+            for index, t in enumerate(group)
         )
-        for group in outgoing.values()
-        for index, t in enumerate(group)
     ]
+    _place_labels([label for _edge, _path, label in drawn], boxes)
+    lowest = max((label.box()[3] for _e, _p, label in drawn), default=0)
+    rightmost = max((label.box()[2] for _e, _p, label in drawn), default=0)
+    height = max(height, lowest + MARGIN / 2)
+    width = max(width, rightmost + MARGIN / 2)
+    edges = [_edge_svg(e, path, label, markers=f"{layout}-") for e, path, label in drawn]
     nodes = [
         _step_svg(boxes[s.pk], taken=s.pk in path, current=s.pk == current, finished=finished)
         for s in sorted(steps, key=lambda s: (s.sort_order, s.pk))

@@ -6,13 +6,24 @@ bundle carries the forms its processes use. Import is all or nothing and idempot
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forms_builder.bundle_report import (
+    DRAFT_REPLACED,
+    NEW_DEFINITION,
+    NEW_VERSION,
+    UNCHANGED,
+    Change,
+    current_number,
+    place,
+    record_current,
+    unknown_partner_message,
+)
 from forms_builder.bundle_schema import bundle_check
 from forms_builder.models import FormDefinition, FormVersion, VersionStatus
 from forms_builder.serialization import (
@@ -163,7 +174,7 @@ def _outcomes_export(processes: list[dict]) -> list[dict]:
     ]
 
 
-def _outcomes_import(items) -> list[str]:
+def _outcomes_import(items, report) -> list[str]:
     """Outcomes the installation lacks are added (by key); those it has stay as they are."""
     if not isinstance(items, list):
         return [_("“outcomes” must be a list.")]
@@ -176,10 +187,7 @@ def _outcomes_import(items) -> list[str]:
         code = item.get("partner")
         partner = Partner.objects.filter(code=code).first() if code else None
         if code and partner is None:
-            problems.append(
-                _("Outcome “%(key)s”: there is no partner with the code “%(code)s”.")
-                % {"key": key, "code": code}
-            )
+            problems.append(unknown_partner_message(_("Outcome “%(key)s”") % {"key": key}, code))
             continue
         outcome = Outcome(
             key=key,
@@ -195,6 +203,9 @@ def _outcomes_import(items) -> list[str]:
             continue
         outcome.save()
         known.add(key)
+        report.process_changes.append(
+            Change("outcome", NEW_DEFINITION, outcome.partner_id, key, outcome.name_th)
+        )
     return problems
 
 
@@ -205,6 +216,24 @@ class BundleReport:
     versions_created: int = 0
     versions_unchanged: int = 0
     drafts_replaced: int = 0
+    process_changes: list[Change] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        return [*self.forms.changes, *self.process_changes]
+
+    def note(self, definition, action: str, existed: bool, **values) -> None:
+        self.process_changes.append(
+            Change(
+                "process",
+                action,
+                definition.partner_id,
+                definition.key,
+                definition.name_th,
+                existed,
+                **values,
+            )
+        )
 
 
 class _Problems(Exception):
@@ -220,7 +249,7 @@ def bundle_import(*, document: dict, user=None) -> BundleReport:
     try:
         with transaction.atomic():
             report = BundleReport(forms=definitions_import(document=document, user=user))
-            problems = _outcomes_import(document.get("outcomes") or [])
+            problems = _outcomes_import(document.get("outcomes") or [], report)
             problems += _import_processes(document.get("processes") or [], report)
             if problems:
                 raise _Problems(problems)
@@ -241,18 +270,17 @@ def _import_processes(items, report) -> list[str]:
         if not isinstance(item, dict) or not item.get("key"):
             problems.append(_("Every process needs a key."))
             continue
-        where = f"{item.get('partner') or '*'}/{item['key']}"
-        if item.get("partner") and item["partner"] not in partners:
-            problems.append(
-                _("%(where)s: there is no partner with the code “%(code)s”.")
-                % {"where": where, "code": item["partner"]}
-            )
+        code = item.get("partner")
+        if code and code not in partners:
+            problems.append(unknown_partner_message(item["key"], code))
             continue
+        where = place(partners.get(code), item["key"])
         try:
-            definition = _definition_for(item, partners.get(item.get("partner")), report)
+            definition = _definition_for(item, partners.get(code), report)
         except ValidationError as error:
             problems += [f"{where}: {m}" for m in error.messages]
             continue
+        before = current_number(definition)
         for version in item.get("versions") or []:
             number = version.get("number") if isinstance(version, dict) else "?"
             version_where = f"{where} v{number}"
@@ -266,11 +294,13 @@ def _import_processes(items, report) -> list[str]:
             if found:
                 problems += found
                 break  # Later versions of this process would build on a broken one.
+        record_current(report.process_changes, "process", definition, before, definition.existed)
     return problems
 
 
 def _definition_for(item: dict, partner, report) -> ProcessDefinition:
     definition = ProcessDefinition.objects.filter(partner=partner, key=item["key"]).first()
+    existed = definition is not None
     if definition is None:
         definition = ProcessDefinition(partner=partner, key=item["key"])
         report.processes_created += 1
@@ -279,6 +309,9 @@ def _definition_for(item: dict, partner, report) -> ProcessDefinition:
     definition.kind = definition.kind or ProcessKind.OTHER
     definition.full_clean()
     definition.save()
+    definition.existed = existed
+    if not existed:
+        report.note(definition, NEW_DEFINITION, False)
     return definition
 
 
@@ -294,9 +327,11 @@ def _form_version(ref, where: str) -> FormVersion:
         versions = versions.filter(definition__partner__isnull=True)
     found = versions.first()
     if found is None:
+        owner = Partner.objects.filter(code=ref["partner"]).first() if ref.get("partner") else None
+        form = place(owner, ref["key"]) if owner or not ref.get("partner") else ref["key"]
         raise ValidationError(
             _("the published form %(form)s version %(number)s is neither in the file nor here.")
-            % {"form": f"{ref.get('partner') or '*'}/{ref['key']}", "number": ref["version"]}
+            % {"form": form, "number": ref["version"]}
         )
     return found
 
@@ -352,6 +387,7 @@ def _version_import(definition, item: dict, where: str, report) -> list[str]:
             ]
         if comparable == same:
             report.versions_unchanged += 1
+            report.note(definition, UNCHANGED, definition.existed, number=existing.number)
             return []
         return [
             _("%(where)s: this published version already exists with other steps.")
@@ -381,11 +417,16 @@ def _version_import(definition, item: dict, where: str, report) -> list[str]:
             published_at=published_at,
         )
         report.versions_created += 1
+        action = NEW_VERSION
     else:
         existing.steps.all().delete()
         existing.status, existing.published_at = item["status"], published_at
         existing.save(update_fields=["status", "published_at"])
         report.drafts_replaced += 1
+        action = DRAFT_REPLACED
+    report.note(
+        definition, action, definition.existed, number=existing.number, status=item["status"]
+    )
     _build(existing, item, where)
     if published:
         return [f"{where}: {p}" for p in process_version_problems(version=existing)]

@@ -1,4 +1,4 @@
-"""Forms of the forms administration: a new form, its details, copy and import.
+"""Forms of the forms administration: a new form, its details, copy (import: definition_admin).
 
 The field editor's forms live in field_forms, choice_forms and condition_forms.
 """
@@ -6,14 +6,11 @@ The field editor's forms live in field_forms, choice_forms and condition_forms.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.bundle_schema import bundle_parse
 from forms_builder.definition_admin.editing import (
     DefinitionCreateForm,
     PartnerChoiceField,
 )
 from forms_builder.models import FormDefinition
-
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class FormDefinitionCreateForm(DefinitionCreateForm):
@@ -44,18 +41,3 @@ class FormDefinitionCopyForm(forms.Form):
                 % {"partner": partner.name, "key": self.definition.key}
             )
         return partner
-
-
-class ImportForm(forms.Form):
-    bundle = forms.FileField(
-        label=_("JSON file"), help_text=_("A file exported from this or another Thiphueng.")
-    )
-
-    def clean_bundle(self) -> dict:
-        upload = self.cleaned_data["bundle"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        document = bundle_parse(upload.read())
-        if not isinstance(document, dict):
-            raise forms.ValidationError(_("The file is not a Thiphueng definitions bundle."))
-        return document

@@ -1,9 +1,9 @@
 """The forms administration (แบบฟอร์ม): the versioned-definition admin configured for forms,
-with the forms' own screens (field list and editor, preview, copy, import)."""
+with the forms' own screens (field list and editor, preview, copy)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import HeaderButton
+from django.utils.translation import ngettext
 
 from forms_builder import services
 from forms_builder.admin.forms import FormDefinitionCreateForm
@@ -11,7 +11,7 @@ from forms_builder.admin.usages import version_adopt_action, version_usages
 from forms_builder.admin.views import draft, fields, transfer, versions
 from forms_builder.definition_admin.viewset import VersionedDefinitionViewSet
 from forms_builder.models import FormDefinition
-from forms_builder.serialization import definitions_export
+from forms_builder.serialization import definitions_export, definitions_import
 
 
 class FormDefinitionViewSet(VersionedDefinitionViewSet):
@@ -31,6 +31,8 @@ class FormDefinitionViewSet(VersionedDefinitionViewSet):
     texts = {
         "plural": _("Forms"),
         "add": _("Add a form"),
+        "import": _("Import forms"),
+        "import_help": _("Import forms from a JSON file exported from Forms or Processes."),
         "new": _("New form"),
         "create_help": _(
             "The form starts as a draft (version 1). Caseworkers see it once it is published."
@@ -74,6 +76,24 @@ class FormDefinitionViewSet(VersionedDefinitionViewSet):
     def bundle_export(self, *, definition, versions: str) -> dict:
         return definitions_export(definitions=[definition], versions=versions)
 
+    def bundle_import(self, *, document: dict, user):
+        return definitions_import(document=document, user=user)
+
+    def bundle_notes(self, document: dict) -> list[str]:
+        processes = document.get("processes") or []
+        if not processes:
+            return []
+        return [
+            ngettext(
+                "The file also holds %(n)s process; it is not imported here. To import it too, "
+                "import the file from Processes.",
+                "The file also holds %(n)s processes; they are not imported here. To import "
+                "them too, import the file from Processes.",
+                len(processes),
+            )
+            % {"n": len(processes)}
+        ]
+
     def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         usages = version_usages(definition=definition, versions=versions)
         for version in versions:
@@ -89,13 +109,9 @@ class FormDefinitionViewSet(VersionedDefinitionViewSet):
             "adopt_action": adopt if earlier_in_use else None,
         }
 
-    def index_header_buttons(self) -> list:
-        return [HeaderButton(_("Import"), url=self.url("import"), icon_name="upload", priority=20)]
-
     def extra_urlpatterns(self) -> list:
         view = self.own_view
         return [
-            path("import/", view(transfer.ImportView), name="import"),
             path("<int:pk>/copy/", view(transfer.CopyView), name="copy"),
             path("<int:pk>/draft/reorder/", view(draft.FieldsReorderView), name="fields_reorder"),
             path("<int:pk>/draft/fields/add/", view(fields.FieldAddView), name="field_add"),

@@ -6,19 +6,23 @@ ModelViewSet. A type subclasses it and says, in one place:
 - `create_form_class` (its details form is made from the model and the classifier);
 - `texts`: its sentences ("The form was created. Add its fields.", …);
 - its services: `definition_create`, `definition_update`, `version_draft`, `version_publish`,
-  `bundle_export` (and `bundle_key`, `export_prefix`);
+  `bundle_export`, `bundle_import` (and `bundle_key`, `bundle_schema`, `export_prefix`);
 - its pages: `draft_view_class`, `version_view_class`, `detail_template_name`, `detail_context`;
 - its own screens (field editor, step editor, preview, …) in `extra_urlpatterns`.
 
 URLs (names in the type's namespace): index, index_results, create (add/), detail (<pk>/),
-details (<pk>/details/), history, draft, draft_start, publish, version, export, and the type's own.
+details (<pk>/details/), history, draft, draft_start, publish, version, import, export, and the
+type's own.
 """
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from forms_builder.bundle_schema import FORMS_BUNDLE_SCHEMA
 from forms_builder.definition_admin.access import PartnerOwnedPermissionPolicy
 from forms_builder.definition_admin.editing import (
     DefinitionCreateView,
@@ -26,6 +30,7 @@ from forms_builder.definition_admin.editing import (
     definition_details_form,
 )
 from forms_builder.definition_admin.history import DefinitionHistoryView
+from forms_builder.definition_admin.importing import ImportView
 from forms_builder.definition_admin.listing import DefinitionIndexView, definition_filterset
 from forms_builder.definition_admin.pages import (
     DefinitionDetailView,
@@ -66,6 +71,7 @@ class VersionedDefinitionViewSet(ModelViewSet):
     create_form_class = None
     texts: dict = {}
     bundle_key = ""
+    bundle_schema = FORMS_BUNDLE_SCHEMA
     export_prefix = ""
 
     def __init__(self, name=None, **kwargs):
@@ -90,13 +96,21 @@ class VersionedDefinitionViewSet(ModelViewSet):
     def bundle_export(self, *, definition, versions: str) -> dict:
         raise NotImplementedError
 
+    def bundle_import(self, *, document: dict, user):
+        """Import the bundle (all or nothing): a report whose `changes` say what changed."""
+        raise NotImplementedError
+
+    def bundle_notes(self, document: dict) -> list[str]:
+        """What the preview should add about the file (e.g. what this admin leaves out)."""
+        return []
+
     def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         """What the type's own blocks of the definition's page need."""
         return {}
 
     def index_header_buttons(self) -> list:
-        """Buttons beside "Add" on the list (e.g. import)."""
-        return []
+        """Buttons beside "Add" on the list: import."""
+        return [HeaderButton(_("Import"), url=self.url("import"), icon_name="upload", priority=20)]
 
     def extra_urlpatterns(self) -> list:
         return []
@@ -148,6 +162,7 @@ class VersionedDefinitionViewSet(ModelViewSet):
             path("<int:pk>/details/", self.edit_view, name="details"),
             path("<int:pk>/history/", self.history_view, name="history"),
             path("<int:pk>/history/results/", self.history_results_view, name="history_results"),
+            path("import/", self.own_view(ImportView), name="import"),
             path("<int:pk>/export/", self.own_view(ExportView), name="export"),
             path("<int:pk>/draft/", self.own_view(self.draft_view_class), name="draft"),
             path("<int:pk>/draft/start/", self.own_view(DraftStartView), name="draft_start"),

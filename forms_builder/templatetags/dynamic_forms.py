@@ -35,6 +35,9 @@ def _item(form, bound_field) -> dict:
         "definition": definition,
         "is_heading": definition.field_type == FieldType.HEADING,
         "is_group": is_group,
+        # Where the error summary links to: a group of radio buttons or boxes has no label
+        # target of its own (Django gives ""), so its first choice.
+        "anchor": bound_field.id_for_label or f"{bound_field.auto_id}_0",
         "condition_json": json.dumps(definition.condition) if definition.condition else "",
         "condition_text": condition_describe(definition.condition, form.definitions),
     }

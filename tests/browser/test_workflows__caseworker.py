@@ -54,3 +54,52 @@ def test_a_caseworker_claims_fills_and_sees_the_branch_on_the_case_page(
     assert page.locator("svg.process-diagram:visible").count() == 1
     assert page.locator("svg.process-diagram--column").is_visible()
     assert no_sideways_scroll(page)
+
+
+SMALL_TARGETS_JS = """
+() => {
+  const found = [];
+  for (const el of document.querySelectorAll(
+      '#main a.button, #main button, #main select, #main input:not([type=hidden]), #main textarea,'
+      + ' #main label')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || ['checkbox', 'radio'].includes(el.type)) continue;
+    const choice = el.querySelector('input[type=radio], input[type=checkbox]');
+    if (el.tagName === 'LABEL' && !choice) continue;
+    const small = r.height < 43.5;
+    const tiny = ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)
+      && parseFloat(getComputedStyle(el).fontSize) < 16;
+    const what = el.name || el.textContent.trim();
+    if (small || tiny) found.push([location.pathname, el.tagName, what]);
+  }
+  return found;
+}
+"""
+
+
+def test_every_workspace_page_has_finger_sized_targets_and_16px_form_text(
+    transactional_db, phone_page
+):
+    partner = PartnerFactory()
+    member(Role.CASEWORKER, partner=partner, username="nok")
+    case = case_at(partner, first_name="สมปอง", last_name="รักดี")
+    task = open_task(case)
+    page = phone_page
+    admin_login(page, "nok")
+    found = []
+    for url in (
+        "/admin/work/inbox/",
+        "/admin/work/queue/",
+        "/admin/work/clients/",
+        "/admin/work/clients/add/",
+        f"/admin/work/clients/{case.client_id}/",
+        f"/admin/work/clients/{case.client_id}/edit/",
+        "/admin/work/cases/start/",
+        "/admin/work/referrals/",
+        f"/admin/work/tasks/{task.pk}/",
+        f"/admin/work/cases/{case.pk}/",
+    ):
+        page.goto(url)
+        found += page.evaluate(SMALL_TARGETS_JS)
+        assert no_sideways_scroll(page), url
+    assert not found

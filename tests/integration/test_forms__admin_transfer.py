@@ -49,6 +49,13 @@ def upload(document, name="bundle.json"):
     return SimpleUploadedFile(name, body, content_type="application/json")
 
 
+def preview_and_confirm(client, document, url=IMPORT, **fields):
+    """Upload (the preview), then confirm what it showed: the confirmation's response."""
+    preview = client.post(url, {"bundle": upload(document), **fields})
+    assert preview.context.get("token"), preview.context.get("import_errors")
+    return client.post(url, {"token": preview.context["token"]})
+
+
 def test_copy_to_a_partner_the_user_administers(client, admin_ac, partner_a, partner_b, partner_c):
     source = form_with_fields(partner_a, "intake", fields=text_fields(3), publish=True)
     page = client.get(url("copy", source))
@@ -106,9 +113,9 @@ def test_import_a_bundle_into_the_users_partner(client, admin_ac, partner_a):
     definition = form_with_fields(partner_a, "intake", fields=text_fields(2), publish=True)
     document = definitions_export(definitions=[definition], versions="all")
     FormDefinition.objects.all().delete()
-    response = client.post(IMPORT, {"bundle": upload(document)})
+    response = preview_and_confirm(client, document)
     assert response.status_code == 200
-    assert response.context["report"].forms_created == 1
+    assert 'id="import-report"' in response.content.decode()
     imported = FormDefinition.objects.get(partner=partner_a, key="intake")
     assert newest(imported).status == VersionStatus.PUBLISHED
     assert definitions_export(definitions=[imported], versions="all") == document
@@ -178,6 +185,7 @@ def test_a_partner_administrator_cannot_import_into_another_partner_or_the_netwo
     response = client.post(IMPORT, {"bundle": upload(document)})
     errors = response.context["import_errors"]
     assert len(errors) == 2
+    assert partner_b.name in errors[0] and partner_b.code not in errors[0]
     assert not FormDefinition.objects.exists()
 
 
@@ -186,6 +194,5 @@ def test_a_central_administrator_imports_a_network_form(client, partner_a):
     document = bad_bundle(partner_a.code)
     document["forms"] = document["forms"][:1]
     document["forms"][0]["partner"] = None
-    response = client.post(IMPORT, {"bundle": upload(document)})
-    assert response.context["report"].forms_created == 1
+    preview_and_confirm(client, document)
     assert FormDefinition.objects.get(key="fine_form").partner is None

@@ -196,3 +196,18 @@ def test_the_area_lookup_is_public_and_read_only(db, client):
     assert len(client.get("/forms/areas/").json()["areas"]) == 77
     assert client.get("/forms/areas/99/").status_code == 404
     assert client.post("/forms/areas/20/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "field_type",
+    [FieldType.YES_NO, FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE, FieldType.INTEGER],
+)
+def test_every_link_of_the_error_summary_leads_to_its_field(db, field_type):
+    import re
+
+    version = version_with([field("answer", field_type, required=True)])
+    form = form_for(version=version, data={})
+    assert not form.is_valid()
+    html = render(form)
+    links = re.findall(r'<li><a href="#([^"]*)">', html)
+    assert links and all(f'id="{target}"' in html for target in links), links

@@ -138,3 +138,60 @@ def test_the_column_layout_puts_one_step_under_another_and_the_page_gets_both(pa
     assert "process-diagram--wide" in html and "process-diagram--column" in html
     # Marker ids differ between the two drawings of one page.
     assert 'id="wide-arrow"' in html and 'id="column-arrow"' in html
+
+
+def label_boxes(svg) -> list[tuple[float, float, float, float]]:
+    """Each decision label's box, measured as the diagram measures it (workflows.diagram)."""
+    from workflows.diagram import LABEL_LINE, LABEL_SIZE, _text_width
+
+    found = []
+    for group in groups(parsed(svg), "decision"):
+        text = group.find(f"{SVG}text")
+        lines = ["".join(span.itertext()) for span in text.iter(f"{SVG}tspan")]
+        x, y = float(text.get("x")), float(text.get("y"))
+        width = max(_text_width(line) for line in lines) + 4
+        left = x - width / 2 if text.get("text-anchor") == "middle" else x - 2
+        top = y - LABEL_SIZE - 2
+        found.append((left, top, left + width, top + LABEL_LINE * len(lines) + 4))
+    return found
+
+
+def intersect(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("layout", ["wide", "column"])
+def test_the_demo_process_with_eight_decisions_from_one_step_has_no_overlapping_labels(
+    partner, layout
+):
+    import json
+    from pathlib import Path
+
+    from tests.factories import PartnerFactory
+    from workflows.models import ProcessVersion
+    from workflows.serialization import bundle_import
+
+    PartnerFactory(code="pattaya")
+    document = json.loads(Path("demo/definitions/pattaya.json").read_text(encoding="utf-8"))
+    bundle_import(document=document)
+    version = ProcessVersion.objects.get(definition__key="begging_street", number=1)
+    assert version.transitions.filter(source__key="screening").count() >= 8
+    svg = process_diagram_svg(version=version, layout=layout)
+    boxes = label_boxes(svg)
+    assert len(boxes) == version.transitions.count()
+    clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if intersect(a, b)]
+    assert not clashes
+    root = parsed(svg)
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    assert all(b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height for b in boxes)
+    steps = [
+        (
+            float(r.get("x")),
+            float(r.get("y")),
+            float(r.get("x")) + float(r.get("width")),
+            float(r.get("y")) + float(r.get("height")),
+        )
+        for g in groups(root, "step")
+        for r in [g.find(f"{SVG}rect")]
+    ]
+    assert not [(b, s) for b in boxes for s in steps if intersect(b, s)]

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forms_builder.definition_admin.viewset import VersionedDefinitionViewSet
 from forms_builder.services import definition_details_update
+from workflows.bundle_schema import DEFINITIONS_BUNDLE_SCHEMA
 from workflows.diagram import process_diagram_html
 from workflows.models import ProcessDefinition
-from workflows.serialization import bundle_export
+from workflows.serialization import bundle_export, bundle_import
 from workflows.services.definitions import (
     process_definition_create,
     process_version_draft,
@@ -35,10 +36,16 @@ class ProcessDefinitionViewSet(VersionedDefinitionViewSet):
     version_view_class = versions.VersionView
     detail_template_name = "workflows/definitions/detail.html"
     bundle_key = "processes"
+    bundle_schema = DEFINITIONS_BUNDLE_SCHEMA
     export_prefix = "process-"
     texts = {
         "plural": _("Processes"),
         "add": _("Add a process"),
+        "import": _("Import processes and forms"),
+        "import_help": _(
+            "Import processes, the forms they use and their case outcomes from a JSON file "
+            "exported from Processes or Forms."
+        ),
         "new": _("New process"),
         "create_help": _(
             "The process starts as a draft (version 1). Caseworkers can open cases on it once it "
@@ -77,6 +84,9 @@ class ProcessDefinitionViewSet(VersionedDefinitionViewSet):
 
     def bundle_export(self, *, definition, versions: str) -> dict:
         return bundle_export(processes=[definition], forms=None, versions=versions)
+
+    def bundle_import(self, *, document: dict, user):
+        return bundle_import(document=document, user=user)
 
     def detail_context(self, *, request, definition, versions, current, can_edit) -> dict:
         older_with_cases = [
