@@ -42,6 +42,7 @@ from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
 from workflows.services.events import case_event_record, user_display_name
 from workflows.services.followups import follow_ups_cancel_for_outcome
+from workflows.services.task_counts import task_counts_batch
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -74,7 +75,7 @@ def case_start(
     owner = version.definition.partner_id
     if owner is not None and owner != partner.pk:
         raise WorkflowError(_("This process belongs to another partner."))
-    with transaction.atomic():
+    with transaction.atomic(), task_counts_batch():
         case = CaseFlow.start.run(
             partner=partner,
             client=client,
@@ -100,9 +101,18 @@ class _TaskAction:
             self.activation = self._context.__enter__()
         except FlowLockFailed as error:
             raise TaskBusy() from error
+        self._counts = task_counts_batch()
+        self._counts.__enter__()
         return self.activation
 
     def __exit__(self, exc_type, exc, tb):
+        try:
+            # The counters' moves are written here, still inside the flow lock's transaction.
+            self._counts.__exit__(exc_type, exc, tb)
+        except BaseException as error:
+            if exc is None:
+                return self._context.__exit__(type(error), error, error.__traceback__)
+            raise
         if isinstance(exc, TransitionNotAllowed):
             self._context.__exit__(exc_type, exc, tb)
             raise TaskAlreadyDone() from exc
@@ -235,7 +245,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
     from workflows.flows import CaseFlow
 
     try:
-        with CaseFlow.lock(case.pk), transaction.atomic():
+        with CaseFlow.lock(case.pk), transaction.atomic(), task_counts_batch():
             case = Case.objects.get(pk=case.pk)
             if case.status in (PROCESS.DONE, PROCESS.CANCELED):
                 raise WorkflowError(_("This case is already closed."))

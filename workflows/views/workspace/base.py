@@ -54,9 +54,13 @@ def id_param(value: str | None) -> int | None:
     return int(value)
 
 
-def page_of(queryset, number, per_page: int = PER_PAGE):
-    """A page of one of our own querysets; its count reads only our tables (no viewflow join)."""
-    return Paginator(queryset, per_page).get_page(number)
+def page_of(queryset, number, per_page: int = PER_PAGE, count: int | None = None):
+    """A page of one of our own querysets; its count reads only our tables (no viewflow join),
+    or is given (an inbox's or queue's number from the counters)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: given, it is not read.
+    return paginator.get_page(number)
 
 
 def query_without_page(request) -> str:
