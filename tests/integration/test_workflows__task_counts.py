@@ -2,14 +2,19 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from viewflow.workflow.status import STATUS
 
+from notifications.models import Notification
+from partners.menus import menu_counts
 from partners.models import Role
 from tests.concurrency import run_together
 from tests.factories import member
+from tests.factories_referrals import case_with_answers, send
 from tests.factories_workflows import client_at, screening_process
 from tests.factories_workspace import open_task
+from tests.integration.test_notifications__centre import sidebar_text
 from workflows.models import CaseTask, TaskCount
 from workflows.selectors.tasks import (
     approvals_count,
@@ -161,3 +166,22 @@ def test_claims_and_completions_at_once_keep_the_counts_exact(
     assert_exact(*workers)
     assert sum(inbox_count(user=w) for w in workers) == len(pending)
     assert queue_count(user=workers[0]) == 3  # the three "assess" tasks
+
+
+def test_the_menus_numbers_cost_one_query_together(client, partner, other_partner):
+    supervisor = member(Role.SUPERVISOR, partner=other_partner)
+    definition = screening_process(other_partner, approval=True)
+    case = case_start(partner=other_partner, client=client_at(other_partner), definition=definition)
+    task_claim(task=open_task(case), user=supervisor)
+    task_complete(task=open_task(case), user=supervisor, data=THAI_ADULT)  # → waits for approval
+    send(case_with_answers(partner), member(Role.CASEWORKER, partner=partner), other_partner)
+    Notification.objects.filter(recipient=supervisor).delete()
+    Notification.objects.create(recipient=supervisor, partner=other_partner, kind="task_due")
+    with CaptureQueriesContext(connection) as queries:
+        counts = menu_counts(supervisor)
+        assert menu_counts(supervisor) is counts  # kept for the request
+    assert len(queries) == 1
+    assert counts == {"approvals": 1, "referrals_pending": 1, "notifications_unread": 1}
+    client.force_login(supervisor)
+    sidebar = sidebar_text(client)
+    assert "การแจ้งเตือน (ใหม่ 1)" in sidebar and "รออนุมัติ (1)" in sidebar

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
+from partners.menus import scalar_sum
 from partners.models import Role
 from partners.selectors import user_memberships, user_partner_ids
 from workflows.models import CaseTask, TaskCount, TaskStage
@@ -130,6 +131,13 @@ def tasks_awaiting_approval(*, user, filters: TaskFilters | None = None) -> Quer
     )
     tasks = _filtered(tasks, filters or TaskFilters())
     return _with_page_data(tasks).order_by("-urgent", "-created", "-pk")
+
+
+def approvals_count_query(user) -> QuerySet | None:
+    """The menu's number of approvals waiting, as one scalar subquery (None: not a supervisor)."""
+    if not user_partner_ids(user, Role.SUPERVISOR):
+        return None
+    return scalar_sum(_approval_counters(user), "n")
 
 
 def approvals_count(*, user) -> int:
