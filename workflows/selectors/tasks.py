@@ -30,13 +30,15 @@ class TaskFilters:
 
 
 def _with_page_data(tasks: QuerySet[CaseTask]) -> QuerySet[CaseTask]:
-    return tasks.select_related(
-        "process__client",
-        "process__process_version__definition",
-        "process__public_report",
+    # Joined: the case and its client. Read apart (one small query each, by primary key): what
+    # a page's rows share or rarely have. Nine tables in one join cost PostgreSQL more to plan
+    # (5–6 ms) than the page takes to read (0.5 ms).
+    return tasks.select_related("process__client").prefetch_related(
         "step",
         "owner",
         "partner",
+        "process__process_version__definition",
+        "process__public_report",
     )
 
 

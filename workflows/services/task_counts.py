@@ -19,20 +19,20 @@ from workflows.models.task_counts import COUNTED_STATUSES, CountKey, TaskCount
 _local = threading.local()
 
 _UPSERT = (
-    "INSERT INTO workflows_taskcount (partner_pk, role, stage, status, owner_pk, n) "
-    "VALUES (%s, %s, %s, %s, %s, %s) "
+    "INSERT INTO workflows_taskcount (partner_pk, role, stage, status, owner_pk, n) VALUES {} "
     "ON CONFLICT (partner_pk, role, stage, status, owner_pk) "
     "DO UPDATE SET n = workflows_taskcount.n + excluded.n"
 )
 
 
 def _write(deltas: dict[CountKey, int]) -> None:
+    """One statement for all the moves, the counters in key order."""
     changes = [(*key, n) for key, n in sorted(deltas.items()) if n]
     if not changes:
         return
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(changes))
     with connection.cursor() as cursor:
-        for change in changes:
-            cursor.execute(_UPSERT, change)
+        cursor.execute(_UPSERT.format(rows), [value for change in changes for value in change])
 
 
 def task_count_move(old: CountKey | None, new: CountKey | None) -> None:

@@ -286,10 +286,9 @@ class TaskActionView(View):
 
 class TaskClaimView(TaskActionView):
     def act(self, request, task):
+        title = task_title(task)  # read before the claim re-reads the task from the database
         task_claim(task=task, user=request.user)
-        messages.success(
-            request, _("The task is yours: “%(title)s”.") % {"title": task_title(task)}
-        )
+        messages.success(request, _("The task is yours: “%(title)s”.") % {"title": title})
         return reverse("workflows_admin:task", args=[task.pk])
 
 
