@@ -203,7 +203,7 @@ def clients_create(*, partner, count: int, seed: int = 14) -> None:
         )
         if number % 10:
             client.id_status = IdStatus.THAI_ID
-            client.national_id = national_id_valid(f"9{number:011d}")
+            client.national_id = national_id_valid(f"8{number:011d}")
         client.derive()
         clients.append(client)
     if connection.vendor != "postgresql":

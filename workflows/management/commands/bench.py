@@ -8,7 +8,9 @@ as a median over `--runs`:
   its count; statements and the indexes PostgreSQL chose;
 - completion: claim + submit through the real views (`--completions` tasks, one client) vs the
   bare Viewflow engine loop (assign, start, execute on Viewflow's own tables) on the database;
-- client search and the public home page: not measured here (see the note printed).
+- client search (`--clients` clients at the bench partner): a Thai fragment, a whole national
+  ID, part of one — p95 of the page + capped count, with the plan; no bare reference exists;
+- the public home page: not measured (its page cache is not built yet).
 """
 
 import time
@@ -18,14 +20,26 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from viewflow.workflow.status import STATUS
 
+from partners.models import User
 from workflows.benchmarks import lists
 from workflows.benchmarks.bare_flow import bare_complete, bare_tasks_start
 from workflows.benchmarks.completion import completions_timed, logged_in, queued_tasks
-from workflows.benchmarks.data import WORKER, bench_setup, cases_create
+from workflows.benchmarks.data import (
+    WORKER,
+    bench_setup,
+    cases_create,
+    clients_create,
+    national_id_valid,
+    tables_analyze,
+)
 from workflows.benchmarks.plans import plan_summary
-from workflows.models import Case, CaseTask
+from workflows.benchmarks.search import search_timed
+from workflows.models import Case, CaseTask, Client
+from workflows.selectors.clients import clients_search
 
 GOAL_LIST_MS = 15
+WORKER_USERNAME = WORKER
+GOAL_SEARCH_MS = 30
 
 
 class Command(BaseCommand):
@@ -36,6 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("--claimed", type=float, default=0.1, help="share in the inbox")
         parser.add_argument("--runs", type=int, default=7, help="timed runs of each list")
         parser.add_argument("--completions", type=int, default=40, help="tasks completed")
+        parser.add_argument("--clients", type=int, default=225_000, help="clients to search")
 
     def handle(self, *args, **options):
         if min(options["cases"], options["runs"], options["completions"]) < 1:
@@ -56,7 +71,7 @@ class Command(BaseCommand):
             self._list_row(name, ours, bare, queryset, worker, options["runs"])
         with override_settings(ALLOWED_HOSTS=["*"]):
             self._completion_row(partner, worker, options["completions"])
-        self.stdout.write("client search: not measured (not built in this stop)")
+        self._search_rows(partner, options["clients"], max(options["runs"], 20))
         self.stdout.write("public home:   not measured (the page cache is not this stop's)")
 
     def _load(self, partner, worker, version, options):
@@ -111,3 +126,33 @@ class Command(BaseCommand):
             f"{claim}+{submit} vs {len(captured) // count}   (claim + submit vs engine loop)"
         )
         self.stdout.write(f"{'':<11} goal ≥ 0.8× the bare engine: {goal}")
+
+    def _search_rows(self, partner, wanted: int, runs: int):
+        have = Client.objects.filter(registered_by=partner).count()
+        if have < wanted:
+            started = time.perf_counter()
+            clients_create(partner=partner, count=wanted - have)
+            tables_analyze()
+            self.stdout.write(
+                f"Created {wanted - have:,} clients in {time.perf_counter() - started:.1f} s."
+            )
+        whole = national_id_valid("812345678901")
+        if not Client.objects.filter(national_id=whole).exists():
+            Client.objects.create(registered_by=partner, first_name="ถือบัตร", national_id=whole)
+        for label, query in (
+            ("Thai fragment", "ชัยมงคล00"),
+            ("Thai name", "สมชาย"),
+            ("whole ID", whole),
+            ("part of an ID", whole[:8]),
+        ):
+            p95, statements, count = search_timed(WORKER_USERNAME, query, runs)
+            plan = ""
+            if connection.vendor == "postgresql":
+                user = User.objects.get(username=WORKER_USERNAME)
+                plan = plan_summary(clients_search(user=user, query=query)[:25])
+            goal = "meets" if p95 <= GOAL_SEARCH_MS else "misses"
+            shown = "more than 1,000" if count > 1000 else f"{count:,}"
+            self.stdout.write(
+                f"search {label:<14} p95 {p95:>6.1f} ms  {statements} statements  {shown} found; "
+                f"goal ≤ {GOAL_SEARCH_MS} ms: {goal}  {plan}"
+            )

@@ -63,6 +63,20 @@ def page_of(queryset, number, per_page: int = PER_PAGE, count: int | None = None
     return paginator.get_page(number)
 
 
+COUNT_CAP = 1000
+
+
+def page_of_capped(queryset, number, per_page: int = PER_PAGE, cap: int | None = None):
+    """A page whose count stops at `cap` + 1 (a search that finds a great many says "more than
+    1,000" instead of counting them all); `page.capped` says whether it stopped."""
+    cap = COUNT_CAP if cap is None else cap
+    count = queryset.order_by()[: cap + 1].count()
+    page = page_of(queryset, number, per_page, count=count)
+    page.capped = count > cap
+    page.cap_shown = f"{cap:,}"
+    return page
+
+
 def query_without_page(request) -> str:
     """The current filters as a query string, for the pagination links."""
     params = request.GET.copy()
