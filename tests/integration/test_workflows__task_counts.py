@@ -102,9 +102,16 @@ def test_counts_stay_exact_through_claim_release_reassign_complete_and_close(
     assert approvals_count(user=supervisor) == 0
     assert_exact(first, second, supervisor)
 
+    task_claim(task=open_task(cases[1]), user=first)
+    task_complete(task=open_task(cases[1]), user=first, data=THAI_ADULT)
+    task_claim(task=open_task(cases[1]), user=supervisor)
+    task_approve(task=open_task(cases[1]), user=supervisor, approved=False)  # back to first
+    assert open_task(cases[1]).owner == first
+    assert_exact(first, second, supervisor)
+
     case_close(case=cases[2], user=supervisor, outcome="duplicate")  # first's task cancelled
     case_close(case=cases[3], user=supervisor, outcome="duplicate")  # a queued one
-    assert inbox_count(user=first) == 0
+    assert inbox_count(user=first) == 1  # the returned step
     assert_exact(first, second, supervisor, elsewhere)
 
 
