@@ -1,4 +1,4 @@
-"""The bell: a main-menu item with the unread count (one indexed COUNT per admin page)."""
+"""The bell: a main-menu item with the unread count (one of the menu's numbers, read together)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -6,7 +6,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from notifications import urls
-from notifications.selectors import notifications_unread_count
+from notifications.models import Notification
+from partners.menus import menu_count, menu_count_register, scalar_count
+
+menu_count_register(
+    "notifications_unread",
+    lambda user: scalar_count(Notification.objects.filter(recipient=user, read_at=None)),
+)
 
 
 @hooks.register("register_admin_urls")
@@ -16,7 +22,7 @@ def register_notification_urls():
 
 @hooks.register("construct_main_menu")
 def add_notification_bell(request, menu_items):
-    unread = notifications_unread_count(request.user)
+    unread = menu_count(request.user, "notifications_unread")
     label = _("Notifications (%(count)s new)") % {"count": unread} if unread else _("Notifications")
     menu_items.append(
         MenuItem(

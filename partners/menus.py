@@ -8,15 +8,17 @@ Later apps register their items with `RoleMenuItem` in their own wagtail_hooks.p
                             roles=[Role.CASEWORKER, Role.SUPERVISOR], icon_name="tasks")
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import ActionMenuItem
 
-from partners.models import Role
+from partners.models import Role, User
 from partners.selectors import user_has_role, user_is_central_administrator
 
 
@@ -55,17 +57,62 @@ class RoleMenuItem(MenuItem):
         return menu_item_visible(request.user, roles=self.roles, central_only=self.central_only)
 
 
+# The menu's numbers (approvals, referrals, the bell, …): each app registers how to count its
+# own; the first number asked for in a request reads all of them in one query, kept on the user
+# object (as the memberships are).
+_MENU_COUNTS: dict[str, Callable[[object], QuerySet | None]] = {}
+_COUNTS_ATTR = "_thiphueng_menu_counts"
+
+
+def menu_count_register(name: str, counted: Callable[[object], QuerySet | None]) -> None:
+    """`counted(user)`: a one-value queryset (`scalar_count`, `scalar_sum`), or None for 0."""
+    _MENU_COUNTS[name] = counted
+
+
+def scalar_count(queryset: QuerySet) -> QuerySet:
+    """SELECT COUNT(*) of the queryset's rows, as a subquery."""
+    return queryset.order_by().annotate(_n=Func(Value(1), function="COUNT")).values("_n")
+
+
+def scalar_sum(queryset: QuerySet, field: str) -> QuerySet:
+    return queryset.order_by().annotate(_n=Func(F(field), function="SUM")).values("_n")
+
+
+def menu_counts(user) -> dict[str, int]:
+    """Every registered number for the user, in one query (none if nothing is to be counted)."""
+    cached = getattr(user, _COUNTS_ATTR, None)
+    if cached is not None:
+        return cached
+    counts = dict.fromkeys(_MENU_COUNTS, 0)
+    if getattr(user, "is_authenticated", False):
+        wanted = {name: counted(user) for name, counted in _MENU_COUNTS.items()}
+        expressions = {
+            name: Coalesce(Subquery(q, output_field=IntegerField()), 0)
+            for name, q in wanted.items()
+            if q is not None
+        }
+        if expressions:
+            counts.update(User.objects.filter(pk=user.pk).values(**expressions).get())
+    setattr(user, _COUNTS_ATTR, counts)
+    return counts
+
+
+def menu_count(user, name: str) -> int:
+    return menu_counts(user).get(name, 0)
+
+
 class CountedRoleMenuItem(RoleMenuItem):
     """A role's menu item whose label carries a number (what waits for the user), read when the
-    menu is drawn: "รออนุมัติ (3)". `count(user)` is one cheap query."""
+    menu is drawn: "รออนุมัติ (3)". `count` names a number registered with
+    `menu_count_register`; all of them cost one query together."""
 
-    def __init__(self, label, url, *, count, **kwargs):
+    def __init__(self, label, url, *, count: str, **kwargs):
         super().__init__(label, url, **kwargs)
         self.count = count
 
     def render_component(self, request):
         component = super().render_component(request)
-        number = self.count(request.user)
+        number = menu_count(request.user, self.count)
         if number:
             component.label = f"{self.label} ({number})"
         return component

@@ -25,6 +25,17 @@ def transactional_db(django_db_serialized_rollback, transactional_db):
     return transactional_db
 
 
+@pytest.fixture(autouse=True)
+def _kept_definitions_forgotten():
+    """Published form classes and running steps are kept per process; a rolled-back test's rows
+    may give their primary keys to the next test's (SQLite), so each test starts with none."""
+    from forms_builder.runtime.dynamic_form import form_classes_forget
+    from workflows.selectors.graph import running_graph_forget
+
+    form_classes_forget()
+    running_graph_forget()
+
+
 @pytest.fixture
 def partner(db):
     return PartnerFactory()

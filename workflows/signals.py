@@ -7,9 +7,11 @@ from django.db.models import ProtectedError
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from workflows.models import Outcome
+from workflows.models import CaseTask, Outcome
+from workflows.models.task_counts import task_count_key
 from workflows.selectors.outcomes import NAMES_CACHE_KEY
 from workflows.selectors.staff import users_with_case_history
+from workflows.services.task_counts import task_count_move
 
 
 @receiver([post_save, post_delete], sender=Outcome)
@@ -25,3 +27,11 @@ def user_delete_refuse_with_case_history(sender, instance, **kwargs) -> None:
         raise ProtectedError(
             "Staff whose name is on cases are deactivated, never deleted.", {instance}
         )
+
+
+@receiver(post_delete, sender=CaseTask)
+def task_count_forget(sender, instance, **kwargs) -> None:
+    """A deleted open task (its case deleted, say) leaves its counter."""
+    stored = getattr(instance, "_stored_key", None)
+    if stored is not None:
+        task_count_move(task_count_key(*stored), None)

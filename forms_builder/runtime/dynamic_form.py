@@ -6,6 +6,7 @@ hidden: it is not required, not validated and not stored, whatever the browser s
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import get_language
 
 from forms_builder.answers import NON_ANSWER_TYPES, answer_as_initial, answer_to_json
 from forms_builder.conditions import condition_evaluate
@@ -74,8 +75,32 @@ class DynamicForm(forms.Form):
         return self.definitions[key]
 
 
+# Built classes of published versions, by (version, language): a published version never
+# changes, so its class is built once per process. Bounded: cleared when it grows too large.
+_PUBLISHED_CLASSES: dict[tuple[int, str], type] = {}
+_PUBLISHED_CLASSES_MAX = 2000
+
+
 def form_class_for(version: FormVersion) -> type[DynamicForm]:
-    """The Django form class of a version (labels in the active language). One query at most."""
+    """The Django form class of a version (labels in the active language). One query at most,
+    none for a published version built before."""
+    if not version.pk or not version.is_published:
+        return _form_class_build(version)
+    key = (version.pk, get_language() or "")
+    built = _PUBLISHED_CLASSES.get(key)
+    if built is None:
+        if len(_PUBLISHED_CLASSES) >= _PUBLISHED_CLASSES_MAX:
+            _PUBLISHED_CLASSES.clear()
+        built = _PUBLISHED_CLASSES[key] = _form_class_build(version)
+    return built
+
+
+def form_classes_forget() -> None:
+    """Drop the built classes (tests, whose rolled-back rows may give a primary key again)."""
+    _PUBLISHED_CLASSES.clear()
+
+
+def _form_class_build(version: FormVersion) -> type[DynamicForm]:
     definitions = list(version.fields.all())
     attrs = {
         **FieldBuilder(definitions).formfields,

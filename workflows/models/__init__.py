@@ -21,6 +21,7 @@ from workflows.models.referrals import (
     ReferralUrgency,
 )
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
+from workflows.models.task_counts import TaskCount
 
 __all__ = [
     "REFERRAL_TRANSITIONS",
@@ -48,6 +49,7 @@ __all__ = [
     "PublicReportSetting",
     "ReporterContact",
     "Sex",
+    "TaskCount",
     "Step",
     "StepKind",
     "TaskStage",

@@ -8,7 +8,8 @@ open a case for them at their own partner, which makes the client theirs to see.
 
 import datetime as dt
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from stdnum.th import pin
 
@@ -18,12 +19,18 @@ from workflows.models import Case, Client
 from workflows.selectors.access import case_partner_ids, cases_visible_to
 
 AGE_TOLERANCE = 5  # years either side of an estimated age
+TRIGRAM = 3  # characters: pg_trgm's index answers LIKE '%…%' from this length on
+
+
+def _visible_condition(partner_ids) -> Q:
+    """Registered by one of the partners, or with a case there: an EXISTS per client on the
+    case's client index, so a search reads only the clients it finds, never every visible one."""
+    with_case_here = Case.objects.filter(client_id=OuterRef("pk"), partner_id__in=partner_ids)
+    return Q(registered_by_id__in=partner_ids) | Q(Exists(with_case_here))
 
 
 def clients_visible_to(user) -> QuerySet[Client]:
-    partner_ids = case_partner_ids(user)
-    with_case_here = Case.objects.filter(partner_id__in=partner_ids).values("client_id")
-    return Client.objects.filter(Q(registered_by_id__in=partner_ids) | Q(pk__in=with_case_here))
+    return Client.objects.filter(_visible_condition(case_partner_ids(user)))
 
 
 def client_query_normalize(query: str) -> str:
@@ -59,14 +66,22 @@ def _years_ago(years: int) -> dt.date:
 def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet[Client]:
     """Visible clients whose names, aliases or ID contain the query, near an age; Thai order.
 
-    A whole valid national ID also finds its holder across the network (`visible_here` False)."""
+    A whole valid national ID reads the unique index only, and finds its holder across the
+    network (`visible_here` False when not visible here). Fragments of names and aliases are
+    `LIKE '%…%'` on `search_text`, which PostgreSQL answers from a trigram index (pg_trgm)."""
     query = query.strip()
-    visible = clients_visible_to(user)
-    clients = clients_for_case_start(user=user, national_id=query).annotate(
-        visible_here=ExpressionWrapper(Q(pk__in=visible.values("pk")), output_field=BooleanField())
-    )
-    if query:
-        clients = clients.filter(search_text__contains=client_query_normalize(query))
+    national_id = client_national_id(query) if query else None
+    if national_id:
+        visible = _visible_condition(case_partner_ids(user))
+        clients = Client.objects.filter(national_id=national_id).annotate(
+            visible_here=ExpressionWrapper(visible, output_field=BooleanField())
+        )
+    else:
+        clients = clients_visible_to(user).annotate(
+            visible_here=Value(True, output_field=BooleanField())
+        )
+        if query:
+            clients = clients.filter(search_text__contains=client_query_normalize(query))
     if age is not None:
         youngest = _years_ago(age + AGE_TOLERANCE + 1)
         oldest = _years_ago(age - AGE_TOLERANCE)
@@ -78,7 +93,13 @@ def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet
                 estimated_age__lte=age + AGE_TOLERANCE,
             )
         )
-    return clients.select_related("registered_by").order_by("sort_key", "pk")
+    clients = clients.select_related("registered_by")
+    if len(client_query_normalize(query)) >= TRIGRAM and not national_id:
+        # Few clients match a fragment of three characters or more: sort what the trigram
+        # index finds, rather than walk the name index through every client before them (the
+        # same order, through an expression no index serves).
+        return clients.order_by(Concat("sort_key", Value("")), "pk")
+    return clients.order_by("sort_key", "pk")
 
 
 def client_cases_visible(*, user, client: Client) -> QuerySet[Case]:

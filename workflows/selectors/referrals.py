@@ -8,6 +8,7 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q,
 from viewflow.workflow.status import STATUS
 
 from forms_builder.models import FieldDefinition, FieldType
+from partners.menus import scalar_count
 from partners.models import Role
 from partners.selectors import user_partner_ids
 from workflows.models import CaseTask, Referral, ReferralStatus
@@ -79,13 +80,19 @@ def referrals_received(*, user, status: str | None = ReferralStatus.PENDING) -> 
     )
 
 
+def _pending(ids) -> QuerySet[Referral]:
+    return Referral.objects.filter(receiving_partner_id__in=ids, status=ReferralStatus.PENDING)
+
+
 def referrals_pending_count(*, user) -> int:
     ids = referral_partner_ids(user)
-    if not ids:
-        return 0
-    return Referral.objects.filter(
-        receiving_partner_id__in=ids, status=ReferralStatus.PENDING
-    ).count()
+    return _pending(ids).count() if ids else 0
+
+
+def referrals_pending_count_query(user) -> QuerySet | None:
+    """The menu's number of referrals waiting for an answer, as one scalar subquery."""
+    ids = referral_partner_ids(user)
+    return scalar_count(_pending(ids)) if ids else None
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,10 @@ from workflows.models.definitions import ProcessDefinition
 from workflows.routing import transition_select
 from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
+from workflows.selectors.graph import running_outgoing, running_step
 from workflows.services.events import case_event_record, user_display_name
 from workflows.services.followups import follow_ups_cancel_for_outcome
+from workflows.services.task_counts import task_counts_batch
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -74,7 +76,7 @@ def case_start(
     owner = version.definition.partner_id
     if owner is not None and owner != partner.pk:
         raise WorkflowError(_("This process belongs to another partner."))
-    with transaction.atomic():
+    with transaction.atomic(), task_counts_batch():
         case = CaseFlow.start.run(
             partner=partner,
             client=client,
@@ -100,9 +102,18 @@ class _TaskAction:
             self.activation = self._context.__enter__()
         except FlowLockFailed as error:
             raise TaskBusy() from error
+        self._counts = task_counts_batch()
+        self._counts.__enter__()
         return self.activation
 
     def __exit__(self, exc_type, exc, tb):
+        try:
+            # The counters' moves are written here, still inside the flow lock's transaction.
+            self._counts.__exit__(exc_type, exc, tb)
+        except BaseException as error:
+            if exc is None:
+                return self._context.__exit__(type(error), error, error.__traceback__)
+            raise
         if isinstance(exc, TransitionNotAllowed):
             self._context.__exit__(exc_type, exc, tb)
             raise TaskAlreadyDone() from exc
@@ -197,14 +208,16 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
         raise FormInvalid(form)
     with answer_files_removed_on_failure(), _TaskAction(task) as activation:
         task = activation.task
+        task.step = running_step(task.step_id)  # kept: a running version never changes
         _check_can_complete(task, user)
         answer_set = answer_set_create(version=task.step.form_version, form=form, user=user)
         answers = {**case_answers(case=task.process), **answer_set.data}
-        task.decision = transition_select(step=task.step, answers=answers)
+        task.decision = transition_select(
+            step=task.step, answers=answers, transitions=running_outgoing(task.step_id)
+        )
         task.answer_set = answer_set
         activation.start(None)
-        task.save(update_fields=["answer_set", "decision", "started"])
-        activation.execute()
+        activation.execute()  # saves the whole task (answers, decision, times) as it finishes
         task_due_cancel(task)
     return task
 
@@ -220,8 +233,7 @@ def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> 
         task.approved = approved
         task.comment = comment
         activation.start(None)
-        task.save(update_fields=["approved", "comment", "started"])
-        activation.execute()
+        activation.execute()  # saves the whole task (approval, comment, times) as it finishes
         task_due_cancel(task)
     return task
 
@@ -235,7 +247,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
     from workflows.flows import CaseFlow
 
     try:
-        with CaseFlow.lock(case.pk), transaction.atomic():
+        with CaseFlow.lock(case.pk), transaction.atomic(), task_counts_batch():
             case = Case.objects.get(pk=case.pk)
             if case.status in (PROCESS.DONE, PROCESS.CANCELED):
                 raise WorkflowError(_("This case is already closed."))

@@ -27,6 +27,7 @@ from workflows.models import (
     TaskStage,
 )
 from workflows.services.events import case_event_build
+from workflows.services.task_counts import task_counts_follow
 
 OPEN_TASK = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 CLOSED_CASE = (STATUS.DONE, STATUS.CANCELED)
@@ -140,9 +141,12 @@ def cases_migrate(
     for (old_pk, new_pk), case_ids in by_step.items():
         new = targets[new_pk]
         Case.objects.filter(pk__in=case_ids).update(process_version=target, current_step=new)
-        CaseTask.objects.filter(
+        moving = CaseTask.objects.filter(
             process_id__in=case_ids, step_id=old_pk, status__in=OPEN_TASK
-        ).update(step=new, role=new.role or Role.CASEWORKER)
+        )
+        moved = CaseTask.objects.filter(pk__in=list(moving.values_list("pk", flat=True)))
+        with task_counts_follow(moved):
+            moving.update(step=new, role=new.role or Role.CASEWORKER)
     CaseEvent.objects.bulk_create(
         case_event_build(
             case=case,

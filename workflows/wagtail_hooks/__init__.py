@@ -8,11 +8,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from partners.menus import CountedRoleMenuItem, RoleMenuItem
+from partners.menus import CountedRoleMenuItem, RoleMenuItem, menu_count_register
 from partners.models import Role
 from partners.selectors import user_has_role
-from workflows.selectors.referrals import referrals_pending_count
-from workflows.selectors.tasks import approvals_count
+from workflows.selectors.referrals import referrals_pending_count_query
+from workflows.selectors.tasks import approvals_count_query
 from workflows.services.imports import CLIENTS_IMPORT_ACTION
 from workflows.views.workspace import urls
 from workflows.views.workspace.cases import CASE_VIEW_ACTION
@@ -56,12 +56,16 @@ for _entry in WORKSPACE_MENU:
     hooks.register("register_admin_menu_item", _menu_item_hook(*_entry))
 
 
+menu_count_register("approvals", approvals_count_query)
+menu_count_register("referrals_pending", referrals_pending_count_query)
+
+
 @hooks.register("register_admin_menu_item")
 def register_approvals_menu_item():
     return CountedRoleMenuItem(
         _("Waiting for my approval"),
         reverse("workflows_admin:approvals"),
-        count=lambda user: approvals_count(user=user),
+        count="approvals",
         roles=[Role.SUPERVISOR],
         name="approvals",
         icon_name="check",
@@ -74,7 +78,7 @@ def register_referrals_menu_item():
     return CountedRoleMenuItem(
         _("Referrals received"),
         reverse("workflows_admin:referral_queue"),
-        count=lambda user: referrals_pending_count(user=user),
+        count="referrals_pending",
         roles=WORKERS,
         name="referrals",
         icon_name="redirect",

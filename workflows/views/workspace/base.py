@@ -54,9 +54,27 @@ def id_param(value: str | None) -> int | None:
     return int(value)
 
 
-def page_of(queryset, number, per_page: int = PER_PAGE):
-    """A page of one of our own querysets; its count reads only our tables (no viewflow join)."""
-    return Paginator(queryset, per_page).get_page(number)
+def page_of(queryset, number, per_page: int = PER_PAGE, count: int | None = None):
+    """A page of one of our own querysets; its count reads only our tables (no viewflow join),
+    or is given (an inbox's or queue's number from the counters)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: given, it is not read.
+    return paginator.get_page(number)
+
+
+COUNT_CAP = 1000
+
+
+def page_of_capped(queryset, number, per_page: int = PER_PAGE, cap: int | None = None):
+    """A page whose count stops at `cap` + 1 (a search that finds a great many says "more than
+    1,000" instead of counting them all); `page.capped` says whether it stopped."""
+    cap = COUNT_CAP if cap is None else cap
+    count = queryset.order_by()[: cap + 1].count()
+    page = page_of(queryset, number, per_page, count=count)
+    page.capped = count > cap
+    page.cap_shown = f"{cap:,}"
+    return page
 
 
 def query_without_page(request) -> str:

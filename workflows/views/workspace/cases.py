@@ -24,7 +24,7 @@ from workflows.views.workspace.base import (
     WORKER_ROLES,
     WorkspacePageMixin,
     id_param,
-    page_of,
+    page_of_capped,
     query_without_page,
 )
 from workflows.views.workspace.rows import case_entries, path_taken
@@ -124,7 +124,7 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
                     query=search.cleaned_data["q"],
                     age=search.cleaned_data["age"],
                 )
-                page = page_of(clients, request.GET.get("p"))
+                page = page_of_capped(clients, request.GET.get("p"))
             context.update(search_form=search, page=page, query=query_without_page(request))
         else:
             context.update(client=client, start_form=start_form or self.start_form())

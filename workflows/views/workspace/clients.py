@@ -18,7 +18,7 @@ from workflows.services.clients import client_create, client_update
 from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import (
     WorkspacePageMixin,
-    page_of,
+    page_of_capped,
     query_without_page,
 )
 
@@ -37,7 +37,7 @@ class ClientIndexView(WorkspacePageMixin, TemplateView):
         query, age = "", None
         if search.is_bound and search.is_valid():
             query, age = search.cleaned_data["q"], search.cleaned_data["age"]
-        page = page_of(
+        page = page_of_capped(
             clients_search(user=request.user, query=query, age=age), request.GET.get("p")
         )
         context.update(

@@ -25,7 +25,15 @@ from workflows.selectors.access import (
 )
 from workflows.selectors.prefill import task_form_initial, task_returned_by
 from workflows.selectors.reports import public_report_panel
-from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
+from workflows.selectors.tasks import (
+    TaskFilters,
+    approvals_count,
+    inbox_count,
+    queue_count,
+    tasks_awaiting_approval,
+    tasks_inbox,
+    tasks_queue,
+)
 from workflows.services.cases import (
     task_approve,
     task_assign,
@@ -55,9 +63,16 @@ class TaskListView(WorkspacePageMixin, TemplateView):
     export_url_name = "workflows_admin:inbox_export"
 
     selector = staticmethod(tasks_inbox)
+    #: The unfiltered list's number, from the counters (None: counted on the tasks).
+    counter = staticmethod(inbox_count)
 
     def tasks(self, filters):
         return self.selector(user=self.request.user, filters=filters)
+
+    def count(self, filters) -> int | None:
+        if self.counter is None or filters != TaskFilters():
+            return None
+        return self.counter(user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,7 +81,8 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             request.GET if request.GET.keys() - {"p"} else None,
             partner_ids=user_partner_ids(request.user, WORKER_ROLES),
         )
-        page = page_of(self.tasks(form.filters()), request.GET.get("p"))
+        filters = form.filters()
+        page = page_of(self.tasks(filters), request.GET.get("p"), count=self.count(filters))
         context.update(
             filter_form=form,
             page=page,
@@ -90,6 +106,7 @@ class QueueView(TaskListView):
     nav_current = "queue"
     export_url_name = "workflows_admin:queue_export"
     selector = staticmethod(tasks_queue)
+    counter = staticmethod(queue_count)
 
 
 class ApprovalsView(TaskListView):
@@ -102,6 +119,7 @@ class ApprovalsView(TaskListView):
     nav_current = "approvals"
     export_url_name = "workflows_admin:approvals_export"
     selector = staticmethod(tasks_awaiting_approval)
+    counter = staticmethod(approvals_count)
 
 
 def _visible_task(request, pk: int) -> CaseTask:
@@ -268,10 +286,9 @@ class TaskActionView(View):
 
 class TaskClaimView(TaskActionView):
     def act(self, request, task):
+        title = task_title(task)  # read before the claim re-reads the task from the database
         task_claim(task=task, user=request.user)
-        messages.success(
-            request, _("The task is yours: “%(title)s”.") % {"title": task_title(task)}
-        )
+        messages.success(request, _("The task is yours: “%(title)s”.") % {"title": title})
         return reverse("workflows_admin:task", args=[task.pk])
 
 

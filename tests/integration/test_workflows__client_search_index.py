@@ -1,0 +1,69 @@
+"""Client search on indexes: the exact national ID on the unique index, fragments on a trigram
+index (PostgreSQL), visibility as EXISTS per client found, and a capped count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from partners.models import Role
+from tests.factories import member
+from tests.factories_workflows import client_at
+from tests.factories_workspace import case_at
+from workflows.benchmarks.data import bench_setup, clients_create, national_id_valid
+from workflows.benchmarks.plans import indexes_used
+from workflows.selectors.clients import clients_search
+
+VALID_ID = "1101700230708"
+
+
+def test_a_whole_national_id_reads_the_unique_index_not_a_like(partner, other_partner):
+    here = client_at(partner, first_name="มานี", national_id=VALID_ID)
+    elsewhere_id = national_id_valid("310170023070")
+    client_at(other_partner, first_name="ประยูร", national_id=elsewhere_id)
+    worker = member(Role.CASEWORKER, partner=partner)
+    with CaptureQueriesContext(connection) as queries:
+        found = list(clients_search(user=worker, query="1-1017-00230-70-8"))
+    assert [(c.pk, c.visible_here) for c in found] == [(here.pk, True)]
+    assert "LIKE" not in queries[-1]["sql"].upper()
+    [other] = clients_search(user=worker, query=elsewhere_id)
+    assert other.first_name == "ประยูร" and other.visible_here is False
+
+
+def test_a_client_with_a_case_here_is_found_by_a_thai_fragment(partner, other_partner):
+    registered_elsewhere = client_at(other_partner, first_name="บุญช่วย", last_name="ศรีวงศ์")
+    client_at(other_partner, first_name="บุญมี")  # no case here: not found
+    case_at(partner, client=registered_elsewhere)
+    worker = member(Role.CASEWORKER, partner=partner)
+    found = clients_search(user=worker, query="ช่วย ศรี")
+    assert [c.pk for c in found] == [registered_elsewhere.pk]
+    assert [c.first_name for c in clients_search(user=worker, query="บุญ")] == ["บุญช่วย"]
+
+
+def test_a_search_that_finds_a_great_many_says_more_than_the_cap(
+    client, partner, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("workflows.views.workspace.base.COUNT_CAP", 3)
+    for number in range(6):
+        client_at(partner, first_name=f"สมชาย{number}")
+    client_at(partner, first_name="มานี")
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("workflows_admin:client_index"), {"q": "สมชาย"})
+    page = response.context["page"]
+    assert page.capped and page.paginator.count == 4
+    assert "ผู้รับบริการมากกว่า 3 คน" in response.content.decode()
+    exact = client.get(reverse("workflows_admin:client_index"), {"q": "มานี"}).context["page"]
+    assert not exact.capped and exact.paginator.count == 1
+
+
+@pytest.mark.postgres
+def test_at_size_fragments_read_the_trigram_index_and_an_id_the_unique_one(on_postgres):
+    partner, worker, _version = bench_setup()
+    clients_create(partner=partner, count=20_000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE workflows_client")
+    assert "client_search_trgm_idx" in indexes_used(clients_search(user=worker, query="ชัยมงคล0001"))
+    assert clients_search(user=worker, query="ชัยมงคล0001").exists()
+    whole = national_id_valid(f"8{1234:011d}")
+    assert indexes_used(clients_search(user=worker, query=whole))[0] == "client_unique_national_id"

@@ -1,0 +1,45 @@
+"""Task completion through the real views (claim, then submit the form), one client."""
+
+import time
+
+from django.db import connection
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from viewflow.workflow.status import STATUS
+
+from workflows.models import CaseTask
+
+
+def queued_tasks(partner, count: int) -> list[int]:
+    return list(
+        CaseTask.objects.filter(partner=partner, status=STATUS.NEW)
+        .order_by("-urgent", "-created", "-pk")
+        .values_list("pk", flat=True)[:count]
+    )
+
+
+def complete_through_views(http: HttpClient, pk: int) -> tuple[int, int]:
+    """Claim and submit one task as a browser would; the statements of each request."""
+    with CaptureQueriesContext(connection) as claim:
+        response = http.post(reverse("workflows_admin:task_claim", args=[pk]))
+    assert response.status_code == 302, response.status_code
+    with CaptureQueriesContext(connection) as submit:
+        response = http.post(reverse("workflows_admin:task", args=[pk]), {"note": "ok"})
+    assert response.status_code == 302, response.status_code
+    return len(claim), len(submit)
+
+
+def logged_in(user) -> HttpClient:
+    http = HttpClient()
+    http.force_login(user)
+    return http
+
+
+def completions_timed(http: HttpClient, pks: list[int]) -> tuple[float, tuple[int, int]]:
+    """Completions per second over the tasks, and the statements (claim, submit) of the last."""
+    statements = (0, 0)
+    started = time.perf_counter()
+    for pk in pks:
+        statements = complete_through_views(http, pk)
+    return len(pks) / (time.perf_counter() - started), statements
