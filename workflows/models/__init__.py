@@ -18,6 +18,8 @@ from workflows.models.referrals import (
     Referral,
     ReferralBasis,
     ReferralStatus,
+    ReferralTodo,
+    ReferralTodoKind,
     ReferralUrgency,
 )
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
@@ -29,6 +31,8 @@ __all__ = [
     "Referral",
     "ReferralBasis",
     "ReferralStatus",
+    "ReferralTodo",
+    "ReferralTodoKind",
     "ReferralUrgency",
     "Case",
     "CaseEvent",

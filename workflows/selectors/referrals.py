@@ -10,7 +10,7 @@ from viewflow.workflow.status import STATUS
 from forms_builder.models import FieldDefinition, FieldType
 from partners.models import Role
 from partners.selectors import user_partner_ids
-from workflows.models import CaseTask, Referral, ReferralStatus
+from workflows.models import CaseTask, Referral, ReferralStatus, ReferralTodo
 
 #: Who works with referrals at a partner: the same people who work its cases.
 REFERRAL_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -134,6 +134,24 @@ def referrals_of_case(*, case) -> list[Referral]:
     )
 
 
+def referral_todos_of_case(*, case) -> list[ReferralTodo]:
+    """What the case's partner must still do because of its referrals."""
+    return list(
+        ReferralTodo.objects.filter(case=case, done_at=None)
+        .select_related("referral__receiving_partner")
+        .order_by("created_at", "pk")
+    )
+
+
+def referral_todos_open(*, user) -> QuerySet[ReferralTodo]:
+    """The open to-dos of the user's partners, oldest first, with their case and client."""
+    return (
+        ReferralTodo.objects.filter(partner_id__in=referral_partner_ids(user), done_at=None)
+        .select_related("case__client", "referral__receiving_partner")
+        .order_by("created_at", "pk")
+    )
+
+
 def user_is_receiver(user, referral: Referral) -> bool:
     return referral.receiving_partner_id in referral_partner_ids(user)
 
@@ -151,6 +169,8 @@ __all__ = [
     "referral_partner_ids",
     "referrals_of_case",
     "referrals_pending_count",
+    "referral_todos_of_case",
+    "referral_todos_open",
     "referrals_received",
     "referrals_visible_to",
     "user_is_receiver",

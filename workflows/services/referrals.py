@@ -37,6 +37,8 @@ from workflows.models import (
     Referral,
     ReferralBasis,
     ReferralStatus,
+    ReferralTodo,
+    ReferralTodoKind,
     ReferralUrgency,
 )
 from workflows.selectors.definitions import definitions_startable
@@ -351,6 +353,7 @@ def referral_decline(*, referral: Referral, user, reason: str, note: str = "") -
     _require(reason != DeclineReason.OTHER or bool(note), _("Say why in the note."))
     referral = _locked_for(referral, ReferralStatus.DECLINED)
     _answered(referral, ReferralStatus.DECLINED, user, decline_reason=reason, answer_note=note)
+    referral_todo_open(referral=referral, kind=ReferralTodoKind.DECIDE_NEXT)
     label = DeclineReason(reason).label
     _record(referral, CaseEventKind.REFERRAL_DECLINED, user, reason=str(label), note=note)
     _tell_sender(referral, REFERRAL_DECLINED, reason=in_each_language(lambda: str(label)))
@@ -375,6 +378,39 @@ def referral_withdraw(*, referral: Referral, user, note: str = "") -> Referral:
     return referral
 
 
+def referral_todo_open(*, referral: Referral, kind: str) -> ReferralTodo:
+    """Give the sending case something to do because of the referral (one open of each kind)."""
+    todo, _created = ReferralTodo.objects.get_or_create(
+        referral=referral,
+        kind=kind,
+        done_at=None,
+        defaults={"case": referral.sending_case, "partner": referral.sending_partner},
+    )
+    return todo
+
+
+@transaction.atomic
+def referral_todo_done(*, todo: ReferralTodo, user, note: str = "") -> ReferralTodo:
+    """A caseworker or supervisor of the sending partner marks the to-do done, with a note."""
+    _require(
+        user_has_role(user, REFERRAL_ROLES, partner=todo.partner),
+        _("Only the case partner's caseworkers and supervisors can do this."),
+    )
+    todo = ReferralTodo.objects.select_for_update().get(pk=todo.pk)
+    _require(todo.is_open, _("This is already done."))
+    todo.done_at = timezone.now()
+    todo.done_by = user
+    todo.note = (note or "").strip()
+    todo.save(update_fields=["done_at", "done_by", "note"])
+    case_event_record(
+        case=todo.case,
+        kind=CaseEventKind.REFERRAL_TODO_DONE,
+        user=user,
+        details={"todo_kind": todo.kind, "note": todo.note},
+    )
+    return todo
+
+
 @due_kind("referral_expire")
 def referral_expire(item) -> None:
     """No answer by the due date: the referral expires and both sides are told."""
@@ -386,6 +422,7 @@ def referral_expire(item) -> None:
     except WorkflowError:
         return  # answered meanwhile
     _answered(referral, ReferralStatus.EXPIRED, None)
+    referral_todo_open(referral=referral, kind=ReferralTodoKind.DECIDE_NEXT)
     _record(referral, CaseEventKind.REFERRAL_EXPIRED, None)
     reason = in_each_language(lambda: str(ReferralStatus.EXPIRED.label))
     _tell_sender(referral, REFERRAL_DECLINED, reason=reason)
@@ -398,5 +435,7 @@ __all__ = [
     "referral_decline",
     "referral_expire",
     "referral_send",
+    "referral_todo_done",
+    "referral_todo_open",
     "referral_withdraw",
 ]

@@ -14,11 +14,13 @@ from django.views.generic import TemplateView
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralStatus
+from workflows.models import LegalBasis, ReferralStatus, ReferralTodo
 from workflows.selectors.access import cases_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
     referral_counts,
+    referral_partner_ids,
+    referral_todos_open,
     referrals_received,
     referrals_visible_to,
     user_is_receiver,
@@ -28,6 +30,7 @@ from workflows.services.referrals import (
     referral_accept,
     referral_decline,
     referral_send,
+    referral_todo_done,
     referral_withdraw,
 )
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, WorkspacePageMixin
@@ -144,6 +147,7 @@ class ReferralQueueView(WorkspacePageMixin, TemplateView):
             referrals=referrals[:200],
             answered=answered,
             counts=referral_counts(user=self.request.user),
+            todos=referral_todos_open(user=self.request.user)[:200],
         )
         return context
 
@@ -216,6 +220,22 @@ class ReferralActionView(WorkspaceAccessMixin, View):
         except WorkflowError as error:
             messages.error(request, str(error))
         return redirect("workflows_admin:referral", pk=referral.pk)
+
+
+class ReferralTodoDoneView(WorkspaceAccessMixin, View):
+    """Mark a referral to-do of one's own partner done (POST only, back to its case)."""
+
+    roles = WORKER_ROLES
+
+    def post(self, request, pk):
+        todos = ReferralTodo.objects.filter(partner_id__in=referral_partner_ids(request.user))
+        todo = get_object_or_404(todos, pk=pk)
+        try:
+            referral_todo_done(todo=todo, user=request.user, note=request.POST.get("note", ""))
+            messages.success(request, _("Marked done."))
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        return redirect("workflows_admin:case", pk=todo.case_id)
 
 
 class ReferralConsentPhotoView(WorkspaceAccessMixin, View):

@@ -36,6 +36,11 @@ urlpatterns = [
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
     path(
+        "referrals/to-do/<int:pk>/done/",
+        referrals.ReferralTodoDoneView.as_view(),
+        name="referral_todo_done",
+    ),
+    path(
         "referrals/<int:pk>/consent-photo/",
         referrals.ReferralConsentPhotoView.as_view(),
         name="referral_consent_photo",
