@@ -55,11 +55,15 @@ class ReferralSendForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, case, answers, **kwargs):
+    def __init__(self, *args, case, answers, partners=None, fixed_answers=False, **kwargs):
+        """`partners`: those a referral step allows (default: every other active partner);
+        `fixed_answers`: the step says which answers travel, so none are ticked here."""
         super().__init__(*args, **kwargs)
-        self.fields["receiving_partner"].queryset = Partner.objects.filter(is_active=True).exclude(
-            pk=case.partner_id
-        )
+        if partners is None:
+            partners = Partner.objects.filter(is_active=True).exclude(pk=case.partner_id)
+        self.fields["receiving_partner"].queryset = partners
+        if len(partners) == 1:
+            self.fields["receiving_partner"].initial = partners[0].pk
         self.fields["legal_basis"].queryset = LegalBasis.objects.filter(is_active=True)
         self.fields["field_keys"].choices = [
             (
@@ -68,6 +72,8 @@ class ReferralSendForm(forms.Form):
             )
             for a in answers
         ]
+        if fixed_answers:
+            del self.fields["field_keys"]
 
     def clean_consent_photo(self):
         """Stored upright and small, with no EXIF, GPS or comments (like answer photos)."""

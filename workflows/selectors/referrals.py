@@ -8,8 +8,8 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q,
 from viewflow.workflow.status import STATUS
 
 from forms_builder.models import FieldDefinition, FieldType
-from partners.models import Role
-from partners.selectors import user_partner_ids
+from partners.models import Partner, Role
+from partners.selectors import partners_accepting_referrals, user_partner_ids
 from workflows.models import CaseTask, Referral, ReferralStatus, ReferralTodo
 
 #: Who works with referrals at a partner: the same people who work its cases.
@@ -152,6 +152,19 @@ def referral_todos_open(*, user) -> QuerySet[ReferralTodo]:
     )
 
 
+def refer_step_partners(*, step, case_partner_id: int) -> QuerySet[Partner]:
+    """The partners a referral step may send to: its fixed partner, or those accepting its kind
+    (never the case's own partner)."""
+    settings = step.settings or {}
+    if settings.get("partner"):
+        partners = Partner.objects.filter(code=settings["partner"], is_active=True)
+    elif settings.get("kind"):
+        partners = partners_accepting_referrals(settings["kind"])
+    else:
+        partners = Partner.objects.none()
+    return partners.exclude(pk=case_partner_id).order_by("name_th")
+
+
 def user_is_receiver(user, referral: Referral) -> bool:
     return referral.receiving_partner_id in referral_partner_ids(user)
 
@@ -165,6 +178,7 @@ __all__ = [
     "ReferralCounts",
     "ShareableAnswer",
     "case_shareable_answers",
+    "refer_step_partners",
     "referral_counts",
     "referral_partner_ids",
     "referrals_of_case",

@@ -45,6 +45,7 @@ from workflows.selectors.definitions import definitions_startable
 from workflows.selectors.referrals import (
     REFERRAL_ROLES,
     case_shareable_answers,
+    refer_step_partners,
     user_is_receiver,
     user_is_sender,
 )
@@ -284,6 +285,39 @@ def referral_send(
     return referral
 
 
+def referral_step_send(*, task, user, receiving_partner: Partner, **details) -> Referral:
+    """A referral step's task: send the referral (as `referral_send`, with the answers the step
+    says travel) to one of the partners the step allows, and complete the task; all or nothing."""
+    from workflows.services.cases import task_complete_acting
+    from workflows.step_kinds.refer import KIND, refer_step_fields
+
+    step = task.step
+    _require(step is not None and step.kind == KIND, _("This step does not refer."))
+    _require(
+        refer_step_partners(step=step, case_partner_id=task.partner_id)
+        .filter(pk=receiving_partner.pk)
+        .exists(),
+        _("Choose one of the partners this step refers to."),
+    )
+    sent: list[Referral] = []
+
+    def act(locked) -> None:
+        available = {a.key for a in case_shareable_answers(case=locked.process)}
+        keys = [key for key in refer_step_fields(step) if key in available]
+        sent.append(
+            referral_send(
+                case=locked.process,
+                user=user,
+                receiving_partner=receiving_partner,
+                field_keys=keys,
+                **details,
+            )
+        )
+
+    task_complete_acting(task=task, user=user, act=act)
+    return sent[0]
+
+
 def _locked_for(referral: Referral, to: str) -> Referral:
     """The referral row locked, if it may still become `to`; else a message that says why not."""
     locked = (
@@ -435,6 +469,7 @@ __all__ = [
     "referral_decline",
     "referral_expire",
     "referral_send",
+    "referral_step_send",
     "referral_todo_done",
     "referral_todo_open",
     "referral_withdraw",

@@ -33,6 +33,7 @@ urlpatterns = [
         name="case_follow_ups",
     ),
     path("cases/<int:pk>/refer/", referrals.ReferralSendView.as_view(), name="case_refer"),
+    path("tasks/<int:pk>/refer/", referrals.ReferralStepView.as_view(), name="task_refer"),
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
     path(
