@@ -36,6 +36,8 @@ KNOWN_ENGLISH = {
         r"\d+ items",
     },
     "/admin/legal_bases/": {"True", "False"},
+    "/admin/external_organizations/": {"True", "False"},
+    "/admin/letter_templates/": {"True", "False"},
     "/admin/pages/create/": {
         r"Choose parent.*",
         r"Create a new .*",

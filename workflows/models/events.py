@@ -23,6 +23,7 @@ class CaseEventKind(models.TextChoices):
     REFERRAL_WITHDRAWN = "referral_withdrawn", _("Referral withdrawn")
     REFERRAL_EXPIRED = "referral_expired", _("Referral expired without an answer")
     REFERRAL_TODO_DONE = "referral_todo_done", _("Done after a referral")
+    REFERRAL_LETTER = "referral_letter", _("Referral letter written")
 
 
 class CaseEvent(models.Model):

@@ -191,7 +191,8 @@ class ReferralTodoKind(models.TextChoices):
 
 class ReferralTodo(models.Model):
     """Something the sending partner must do on its case because of a referral (decide what next
-    after a decline or an expiry), until one of its caseworkers or supervisors marks it done."""
+    after a decline or an expiry) or a letter (confirm the person arrived), until one of its
+    caseworkers or supervisors marks it done."""
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="referral_todos", verbose_name=_("case")
@@ -206,6 +207,14 @@ class ReferralTodo(models.Model):
         blank=True,
         related_name="todos",
         verbose_name=_("referral"),
+    )
+    letter = models.ForeignKey(
+        "workflows.ReferralLetter",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="todos",
+        verbose_name=_("referral letter"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReferralTodoKind.choices)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -138,7 +138,7 @@ def referral_todos_of_case(*, case) -> list[ReferralTodo]:
     """What the case's partner must still do because of its referrals."""
     return list(
         ReferralTodo.objects.filter(case=case, done_at=None)
-        .select_related("referral__receiving_partner")
+        .select_related("referral__receiving_partner", "letter__organization")
         .order_by("created_at", "pk")
     )
 
@@ -147,7 +147,7 @@ def referral_todos_open(*, user) -> QuerySet[ReferralTodo]:
     """The open to-dos of the user's partners, oldest first, with their case and client."""
     return (
         ReferralTodo.objects.filter(partner_id__in=referral_partner_ids(user), done_at=None)
-        .select_related("case__client", "referral__receiving_partner")
+        .select_related("case__client", "referral__receiving_partner", "letter__organization")
         .order_by("created_at", "pk")
     )
 

@@ -82,6 +82,7 @@ class CaseView(WorkspacePageMixin, TemplateView):
             can_change_follow_ups=bool(user_partner_ids(self.request.user, WORKER_ROLES)),
             referrals=referrals_of_case(case=case),
             referral_todos=referral_todos_of_case(case=case),
+            letters=case.letters.select_related("organization"),
             can_refer=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES)
             and not case_is_finished(case),
         )
