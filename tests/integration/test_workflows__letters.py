@@ -190,3 +190,15 @@ def test_the_pdf_reads_back_in_thai_with_the_buddhist_era_date(
     text = "".join(text.split())  # the reader may split a mark from its letter; glyphs are right
     assert "โรงพยาบาลชลบุรี" in text and "ต้องการการรักษา" in text and "ขอส่งตัว" in text
     assert str(timezone.localdate().year + 543) in text
+
+
+def test_the_demo_network_bundle_has_chonburis_organizations_and_a_template(db):
+    from forms_builder.demo import demo_bundle
+    from workflows.serialization import bundle_import
+
+    bundle_import(document=demo_bundle("network"))
+    kinds = set(ExternalOrganization.objects.values_list("kind", flat=True))
+    assert {"hospital", "immigration", "child_protection"} <= kinds
+    template = LetterTemplate.objects.get(key="standard_referral")
+    template.full_clean()
+    assert "${client_details}" in template.body
