@@ -109,3 +109,20 @@ def test_the_case_page_and_the_queue_show_it_and_the_form_marks_it_done(
     assert not todo.is_open
     page = client.get(reverse("workflows_admin:case", args=[case.pk])).content.decode()
     assert "data-referral-todo=" not in page
+
+
+def test_an_answer_within_the_day_is_counted_in_hours(
+    client, case, sender, receiver, other_partner
+):
+    import datetime as dt
+
+    from workflows.models import Referral
+
+    referral = send(case, sender, other_partner)
+    referral_decline(referral=referral, user=receiver, reason=DeclineReason.NO_CAPACITY)
+    Referral.objects.filter(pk=referral.pk).update(
+        answered_at=referral.sent_at + dt.timedelta(hours=5, minutes=10)
+    )
+    client.force_login(receiver)
+    queue = client.get(reverse("workflows_admin:referral_queue")).content.decode()
+    assert "5 ชั่วโมง" in queue

@@ -96,6 +96,13 @@ class ReferralCounts:
     answer_wait: object | None
 
     @property
+    def answer_wait_hours(self) -> int | None:
+        """The average wait in whole hours, for waits shorter than a day."""
+        if self.answer_wait is None or self.answer_wait.days:
+            return None
+        return self.answer_wait.seconds // 3600
+
+    @property
     def rows(self) -> list[tuple[str, str, int, int]]:
         return [
             (value, label, self.sent.get(value, 0), self.received.get(value, 0))
