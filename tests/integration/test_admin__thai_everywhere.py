@@ -37,7 +37,8 @@ KNOWN_ENGLISH = {
     },
     "/admin/legal_bases/": {"True", "False"},
     "/admin/external_organizations/": {"True", "False"},
-    "/admin/letter_templates/": {"True", "False"},
+    # The placeholders a template may use are names typed as they are (${client}, …).
+    "/admin/letter_templates/": {"True", "False", r"ใช้ได้: \$\{organization\}.*"},
     "/admin/pages/create/": {
         r"Choose parent.*",
         r"Create a new .*",
