@@ -22,6 +22,7 @@ DEMO_PARTNERS = [
         "kind": PartnerKind.CENTER,
         "address": "อำเภอเมืองชลบุรี จังหวัดชลบุรี",
         "phone": "1300",
+        "referral_kinds": ["admission", "shelter", "work"],
         "areas": ["20"],
     },
     {

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from partners.areas import area_children, area_lookup
-from partners.models import Partner, Role, User
+from partners.models import Partner, ReferralKind, Role, User
 from partners.services import PARTNER_CONTACT_FIELDS, PARTNER_FIELDS
 
 
@@ -17,13 +17,33 @@ def _https_url_field(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+class ReferralKindsField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.pop("encoder", None), kwargs.pop("decoder", None), kwargs.pop("max_length", None)
+        kwargs["choices"] = ReferralKind.choices
+        kwargs["required"] = False
+        kwargs.setdefault(
+            "help_text",
+            _("A referral step that lets the caseworker choose offers the partners of its kind."),
+        )
+        super().__init__(**kwargs)
+
+
+def _partner_formfield(model_field, **kwargs):
+    if model_field.name == "referral_kinds":
+        return ReferralKindsField(label=model_field.verbose_name)
+    return _https_url_field(model_field, **kwargs)
+
+
 class PartnerForm(forms.ModelForm):
     """Everything about a partner: for central administrators."""
 
     class Meta:
         model = Partner
         fields = PARTNER_FIELDS
-        formfield_callback = _https_url_field
+        formfield_callback = _partner_formfield
 
 
 class PartnerContactsForm(forms.ModelForm):
@@ -32,7 +52,7 @@ class PartnerContactsForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = PARTNER_CONTACT_FIELDS
-        formfield_callback = _https_url_field
+        formfield_callback = _partner_formfield
 
 
 class ServiceAreaForm(forms.Form):

@@ -31,6 +31,18 @@ class PartnerKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ReferralKind(models.TextChoices):
+    """What a referral asks the receiving partner for; a partner says which kinds it accepts."""
+
+    ADMISSION = "admission", _("Admission to a protection center")
+    SHELTER = "shelter", _("Temporary shelter")
+    HEALTH = "health", _("Health care")
+    CHILD_PROTECTION = "child_protection", _("Child protection")
+    FOREIGN_NATIONAL = "foreign_national", _("A foreign national")
+    WORK = "work", _("Work and vocational training")
+    OTHER = "other", _("Other help")
+
+
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     SUPERVISOR = "supervisor", _("Supervisor")
@@ -69,6 +81,10 @@ class Partner(ClusterableModel):
             "How long other partners give this partner to answer a referral, unless they set a "
             "date. Empty: the network's usual time."
         ),
+    )
+    #: The ReferralKind values this partner accepts referrals of (a referral step's choice).
+    referral_kinds = models.JSONField(
+        _("accepts referrals of these kinds"), default=list, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

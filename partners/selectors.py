@@ -134,3 +134,14 @@ def person_deactivatable_by(user, person: User) -> bool:
     if ids is None:
         return True
     return not Membership.objects.filter(user=person).exclude(partner_id__in=ids).exists()
+
+
+def partners_accepting_referrals(kind: str) -> QuerySet[Partner]:
+    """Active partners that accept referrals of the kind (a JSON list, read in Python: the
+    network has tens of partners, and SQLite has no JSON containment)."""
+    ids = [
+        pk
+        for pk, kinds in Partner.objects.filter(is_active=True).values_list("pk", "referral_kinds")
+        if kind in (kinds or [])
+    ]
+    return Partner.objects.filter(pk__in=ids)

@@ -27,6 +27,7 @@ PARTNER_CONTACT_FIELDS = (
     "website",
     "contact_person",
     "referral_answer_days",
+    "referral_kinds",
 )
 PARTNER_FIELDS = ("code", "name_th", "name_en", "kind", *PARTNER_CONTACT_FIELDS)
 PERSON_FIELDS = ("first_name", "last_name", "email")

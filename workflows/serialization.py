@@ -44,6 +44,7 @@ from workflows.models import (
     Step,
     Transition,
 )
+from workflows.serialization_lists import referral_lists_export, referral_lists_import
 from workflows.services.definitions import process_version_problems
 
 PROCESS_ATTRS = ("key", "name_th", "name_en", "description_th", "description_en", "kind")
@@ -137,9 +138,11 @@ def bundle_export(
     processes: Iterable[ProcessDefinition],
     forms: Iterable[FormDefinition] | None = None,
     versions: str = "all",
+    referral_lists: bool = False,
 ) -> dict:
     """The bundle of these forms and processes. Every form version a step uses travels with it,
-    even when `forms` leaves its form out or `versions="latest"` would skip that version."""
+    even when `forms` leaves its form out or `versions="latest"` would skip that version. With
+    `referral_lists`, the network's legal bases, external organizations and letter templates."""
     process_items = processes_export(definitions=processes, versions=versions)
     used = _used_forms(process_items)
     chosen = {f.pk: f for f in forms or []}
@@ -160,6 +163,8 @@ def bundle_export(
             item["versions"] = [v for v in item["versions"] if v["number"] in keep]
     document["processes"] = process_items
     document["outcomes"] = _outcomes_export(process_items)
+    if referral_lists:
+        document.update(referral_lists_export())
     return document
 
 
@@ -249,7 +254,8 @@ def bundle_import(*, document: dict, user=None) -> BundleReport:
     try:
         with transaction.atomic():
             report = BundleReport(forms=definitions_import(document=document, user=user))
-            problems = _outcomes_import(document.get("outcomes") or [], report)
+            problems = referral_lists_import(document)
+            problems += _outcomes_import(document.get("outcomes") or [], report)
             problems += _import_processes(document.get("processes") or [], report)
             if problems:
                 raise _Problems(problems)

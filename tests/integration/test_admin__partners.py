@@ -213,3 +213,18 @@ def test_partner_list_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(20):
         response = client.get(INDEX)
     assert response.content.decode().count('href="/admin/partners/') >= 41
+
+
+def test_a_partner_administrator_ticks_the_kinds_of_referral_it_accepts(db, client):
+    own = PartnerFactory(name_th="บ้านพักเด็ก")
+    client.force_login(member(Role.ADMINISTRATOR, partner=own))
+    page = client.get(edit_url(own)).content.decode()
+    assert 'name="referral_kinds" value="child_protection"' in page and "การคุ้มครองเด็ก" in page
+    contacts = {"address": "", "email": "", "website": "", "contact_person": "", "phone": ""}
+    response = client.post(edit_url(own), {**contacts, "referral_kinds": ["made_up"]})
+    assert response.status_code == 200
+    own.refresh_from_db()
+    assert own.referral_kinds == []
+    client.post(edit_url(own), {**contacts, "referral_kinds": ["child_protection", "shelter"]})
+    own.refresh_from_db()
+    assert own.referral_kinds == ["child_protection", "shelter"]

@@ -12,13 +12,16 @@ from scheduling.services import due_item_act, due_item_schedule
 from workflows.models import (
     Case,
     DeclineReason,
+    ExternalOrganization,
     LegalBasis,
+    LetterTemplate,
     ProcessDefinition,
     Referral,
     ReferralBasis,
     ReferralUrgency,
 )
 from workflows.selectors.referrals import case_shareable_answers
+from workflows.services.letters import referral_letter_write
 from workflows.services.referrals import (
     referral_accept,
     referral_decline,
@@ -93,8 +96,33 @@ def _send_from(partner: Partner, receiver: Partner, process_key: str) -> None:
             due_item_act(item_id=item.pk)
 
 
+def _letter_from(partner: Partner) -> None:
+    """One referral letter to the provincial hospital, on a legal basis (its to-do: arrival)."""
+    worker = _worker(partner)
+    organization = ExternalOrganization.objects.filter(key="chonburi_hospital").first()
+    template = LetterTemplate.objects.filter(key="standard_referral").first()
+    case = (
+        Case.objects.filter(partner=partner)
+        .exclude(status__in=(STATUS.DONE, STATUS.CANCELED))
+        .order_by("pk")
+        .first()
+    )
+    if not (worker and organization and template and case):
+        return
+    referral_letter_write(
+        case=case,
+        user=worker,
+        organization=organization,
+        template=template,
+        reason=_("Needs a medical examination before admission"),
+        field_keys=[a.key for a in case_shareable_answers(case=case)],
+        **_basis(1),
+    )
+
+
 def load(*, partners: list[Partner], process_key: str) -> None:
     if len(partners) < 2 or Referral.objects.filter(sending_partner__in=partners).exists():
         return  # loaded before, or nobody to refer to
     for index, partner in enumerate(partners):
         _send_from(partner, partners[(index + 1) % len(partners)], process_key)
+    _letter_from(partners[0])

@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from forms_builder.runtime.fields import BuddhistDateField
 from forms_builder.runtime.uploads import image_clean
 from partners.models import Partner
-from workflows.models import DeclineReason, LegalBasis, ReferralBasis, ReferralUrgency
+from workflows.models import (
+    DeclineReason,
+    ExternalOrganization,
+    LegalBasis,
+    LetterTemplate,
+    ReferralBasis,
+    ReferralUrgency,
+)
 from workflows.selectors.definitions import definitions_startable
 
 SENSITIVE_MARK = _("sensitive: travels only with explicit consent or a basis that allows it")
@@ -55,11 +62,15 @@ class ReferralSendForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, case, answers, **kwargs):
+    def __init__(self, *args, case, answers, partners=None, fixed_answers=False, **kwargs):
+        """`partners`: those a referral step allows (default: every other active partner);
+        `fixed_answers`: the step says which answers travel, so none are ticked here."""
         super().__init__(*args, **kwargs)
-        self.fields["receiving_partner"].queryset = Partner.objects.filter(is_active=True).exclude(
-            pk=case.partner_id
-        )
+        if partners is None:
+            partners = Partner.objects.filter(is_active=True).exclude(pk=case.partner_id)
+        self.fields["receiving_partner"].queryset = partners
+        if len(partners) == 1:
+            self.fields["receiving_partner"].initial = partners[0].pk
         self.fields["legal_basis"].queryset = LegalBasis.objects.filter(is_active=True)
         self.fields["field_keys"].choices = [
             (
@@ -68,6 +79,8 @@ class ReferralSendForm(forms.Form):
             )
             for a in answers
         ]
+        if fixed_answers:
+            del self.fields["field_keys"]
 
     def clean_consent_photo(self):
         """Stored upright and small, with no EXIF, GPS or comments (like answer photos)."""
@@ -93,3 +106,37 @@ class ReferralDeclineForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ReferralLetterForm(ReferralSendForm):
+    """A letter to an organization outside the network: the referral form's reason, answers and
+    basis, with the organization and the template instead of a partner, urgency and due date."""
+
+    LETTER_FIELDS = (
+        "organization",
+        "template",
+        "reason",
+        "field_keys",
+        "basis",
+        "consent_given_by",
+        "consent_given_on",
+        "consent_sensitive",
+        "legal_basis",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"] = forms.ModelChoiceField(
+            label=_("To (external organization)"),
+            queryset=ExternalOrganization.objects.filter(is_active=True),
+            empty_label=_("Choose an organization"),
+        )
+        self.fields["template"] = forms.ModelChoiceField(
+            label=_("Letter template"),
+            queryset=LetterTemplate.objects.filter(is_active=True),
+            empty_label=_("Choose a template"),
+        )
+        templates = self.fields["template"].queryset
+        if len(templates) == 1:
+            self.fields["template"].initial = templates[0].pk
+        self.fields = {name: self.fields[name] for name in self.LETTER_FIELDS}

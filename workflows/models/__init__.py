@@ -10,6 +10,13 @@ from workflows.models.definitions import (
 )
 from workflows.models.events import CaseEvent, CaseEventKind
 from workflows.models.followups import FollowUp, FollowUpState
+from workflows.models.letters import (
+    LETTER_PLACEHOLDERS,
+    ExternalOrganization,
+    ExternalOrganizationKind,
+    LetterTemplate,
+    ReferralLetter,
+)
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.referrals import (
     REFERRAL_TRANSITIONS,
@@ -18,18 +25,27 @@ from workflows.models.referrals import (
     Referral,
     ReferralBasis,
     ReferralStatus,
+    ReferralTodo,
+    ReferralTodoKind,
     ReferralUrgency,
 )
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 from workflows.models.task_counts import TaskCount
 
 __all__ = [
+    "LETTER_PLACEHOLDERS",
+    "ExternalOrganization",
+    "ExternalOrganizationKind",
+    "LetterTemplate",
+    "ReferralLetter",
     "REFERRAL_TRANSITIONS",
     "DeclineReason",
     "LegalBasis",
     "Referral",
     "ReferralBasis",
     "ReferralStatus",
+    "ReferralTodo",
+    "ReferralTodoKind",
     "ReferralUrgency",
     "Case",
     "CaseEvent",

@@ -22,6 +22,8 @@ class CaseEventKind(models.TextChoices):
     REFERRAL_DECLINED = "referral_declined", _("Referral declined")
     REFERRAL_WITHDRAWN = "referral_withdrawn", _("Referral withdrawn")
     REFERRAL_EXPIRED = "referral_expired", _("Referral expired without an answer")
+    REFERRAL_TODO_DONE = "referral_todo_done", _("Done after a referral")
+    REFERRAL_LETTER = "referral_letter", _("Referral letter written")
 
 
 class CaseEvent(models.Model):
@@ -76,6 +78,12 @@ class CaseEvent(models.Model):
             if d.get("from_user"):
                 return gettext("“%(step)s” given by %(from_user)s to %(to_user)s") % d
             return gettext("“%(step)s” given to %(to_user)s") % d
+        if self.kind == CaseEventKind.REFERRAL_TODO_DONE:
+            from workflows.models.referrals import ReferralTodoKind
+
+            kind = d.get("todo_kind")
+            label = ReferralTodoKind(kind).label if kind in ReferralTodoKind.values else "?"
+            return gettext("“%(todo)s” done") % {"todo": label}
         if self.kind.startswith("referral_") and d.get("partner"):
             return gettext("%(event)s: %(partner)s") % {
                 "event": self.get_kind_display(),

@@ -182,3 +182,57 @@ class Referral(models.Model):
     def shared_as_answers(self) -> dict:
         """The shared answers under their field keys (what a receiving form is pre-filled with)."""
         return {row["key"]: row["value"] for row in self.shared_answers}
+
+
+class ReferralTodoKind(models.TextChoices):
+    DECIDE_NEXT = "decide_next", _("Referral declined — decide what next")
+    CONFIRM_ARRIVAL = "confirm_arrival", _("Confirm the person arrived")
+
+
+class ReferralTodo(models.Model):
+    """Something the sending partner must do on its case because of a referral (decide what next
+    after a decline or an expiry) or a letter (confirm the person arrived), until one of its
+    caseworkers or supervisors marks it done."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="referral_todos", verbose_name=_("case")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    referral = models.ForeignKey(
+        Referral,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="todos",
+        verbose_name=_("referral"),
+    )
+    letter = models.ForeignKey(
+        "workflows.ReferralLetter",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="todos",
+        verbose_name=_("referral letter"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReferralTodoKind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("referral to-do")
+        verbose_name_plural = _("referral to-dos")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["partner", "done_at"], name="referral_todo_open_idx")]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None

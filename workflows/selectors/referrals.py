@@ -9,9 +9,9 @@ from viewflow.workflow.status import STATUS
 
 from forms_builder.models import FieldDefinition, FieldType
 from partners.menus import scalar_count
-from partners.models import Role
-from partners.selectors import user_partner_ids
-from workflows.models import CaseTask, Referral, ReferralStatus
+from partners.models import Partner, Role
+from partners.selectors import partners_accepting_referrals, user_partner_ids
+from workflows.models import CaseTask, Referral, ReferralStatus, ReferralTodo
 
 #: Who works with referrals at a partner: the same people who work its cases.
 REFERRAL_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -103,6 +103,13 @@ class ReferralCounts:
     answer_wait: object | None
 
     @property
+    def answer_wait_hours(self) -> int | None:
+        """The average wait in whole hours, for waits shorter than a day."""
+        if self.answer_wait is None or self.answer_wait.days:
+            return None
+        return self.answer_wait.seconds // 3600
+
+    @property
     def rows(self) -> list[tuple[str, str, int, int]]:
         return [
             (value, label, self.sent.get(value, 0), self.received.get(value, 0))
@@ -141,6 +148,37 @@ def referrals_of_case(*, case) -> list[Referral]:
     )
 
 
+def referral_todos_of_case(*, case) -> list[ReferralTodo]:
+    """What the case's partner must still do because of its referrals."""
+    return list(
+        ReferralTodo.objects.filter(case=case, done_at=None)
+        .select_related("referral__receiving_partner", "letter__organization")
+        .order_by("created_at", "pk")
+    )
+
+
+def referral_todos_open(*, user) -> QuerySet[ReferralTodo]:
+    """The open to-dos of the user's partners, oldest first, with their case and client."""
+    return (
+        ReferralTodo.objects.filter(partner_id__in=referral_partner_ids(user), done_at=None)
+        .select_related("case__client", "referral__receiving_partner", "letter__organization")
+        .order_by("created_at", "pk")
+    )
+
+
+def refer_step_partners(*, step, case_partner_id: int) -> QuerySet[Partner]:
+    """The partners a referral step may send to: its fixed partner, or those accepting its kind
+    (never the case's own partner)."""
+    settings = step.settings or {}
+    if settings.get("partner"):
+        partners = Partner.objects.filter(code=settings["partner"], is_active=True)
+    elif settings.get("kind"):
+        partners = partners_accepting_referrals(settings["kind"])
+    else:
+        partners = Partner.objects.none()
+    return partners.exclude(pk=case_partner_id).order_by("name_th")
+
+
 def user_is_receiver(user, referral: Referral) -> bool:
     return referral.receiving_partner_id in referral_partner_ids(user)
 
@@ -154,10 +192,13 @@ __all__ = [
     "ReferralCounts",
     "ShareableAnswer",
     "case_shareable_answers",
+    "refer_step_partners",
     "referral_counts",
     "referral_partner_ids",
     "referrals_of_case",
     "referrals_pending_count",
+    "referral_todos_of_case",
+    "referral_todos_open",
     "referrals_received",
     "referrals_visible_to",
     "user_is_receiver",

@@ -222,6 +222,25 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
     return task
 
 
+def task_complete_acting(*, task: CaseTask, user, act) -> CaseTask:
+    """Complete a step without a form (a referral step): `act(task)` does the step's work under
+    the flow lock, then the case goes on by its decisions over the answers given so far. If `act`
+    refuses, nothing changes."""
+    if task.stage != TaskStage.FILL:
+        raise TaskNotAvailable()
+    _check_can_complete(task, user)
+    with _TaskAction(task) as activation:
+        task = activation.task
+        _check_can_complete(task, user)
+        act(task)
+        task.decision = transition_select(step=task.step, answers=case_answers(case=task.process))
+        activation.start(None)
+        task.save(update_fields=["decision", "started"])
+        activation.execute()
+        task_due_cancel(task)
+    return task
+
+
 def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> CaseTask:
     """A supervisor approves the step's answers (the case moves on) or returns them to be redone."""
     if task.stage != TaskStage.APPROVE:

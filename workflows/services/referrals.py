@@ -37,12 +37,15 @@ from workflows.models import (
     Referral,
     ReferralBasis,
     ReferralStatus,
+    ReferralTodo,
+    ReferralTodoKind,
     ReferralUrgency,
 )
 from workflows.selectors.definitions import definitions_startable
 from workflows.selectors.referrals import (
     REFERRAL_ROLES,
     case_shareable_answers,
+    refer_step_partners,
     user_is_receiver,
     user_is_sender,
 )
@@ -81,32 +84,32 @@ def referral_answer_due_default(*, partner: Partner | None = None) -> dt.date:
     return working_days_add(timezone.localtime(), days).date()
 
 
-def _sensitive_allowed(*, basis: str, consent_sensitive: bool, legal_basis) -> bool:
+def sensitive_allowed(*, basis: str, consent_sensitive: bool, legal_basis) -> bool:
     if basis == ReferralBasis.CONSENT:
         return consent_sensitive
     return bool(legal_basis and legal_basis.allows_sensitive)
 
 
-def _require(condition: bool, message: str) -> None:
+def require(condition: bool, message: str) -> None:
     if not condition:
         raise WorkflowError(message)
 
 
-def _check_basis(
+def basis_check(
     *, basis, consent_given_by, consent_given_on, consent_until, legal_basis, today
 ) -> None:
     if basis == ReferralBasis.CONSENT:
-        _require(bool(consent_given_by.strip()), _("Say who gave consent."))
-        _require(
+        require(bool(consent_given_by.strip()), _("Say who gave consent."))
+        require(
             consent_given_on is not None and consent_given_on <= today,
             _("Give the date the consent was given (today or earlier)."),
         )
-        _require(
+        require(
             consent_until is None or consent_until >= today,
             _("This consent has already ended."),
         )
     elif basis == ReferralBasis.LEGAL:
-        _require(
+        require(
             legal_basis is not None and legal_basis.is_active,
             _("Choose the legal basis for sharing."),
         )
@@ -114,7 +117,7 @@ def _check_basis(
         raise WorkflowError(_("Record the basis for sharing the person's data."))
 
 
-def _snapshot(answers, *, sensitive_allowed: bool) -> tuple[list[dict], list[dict]]:
+def snapshot(answers, *, sensitive_allowed: bool) -> tuple[list[dict], list[dict]]:
     shared, withheld = [], []
     for answer in answers:
         field = answer.field
@@ -205,20 +208,20 @@ def referral_send(
     from thai.dates import format_thai_date
 
     today = timezone.localdate()
-    _require(
+    require(
         user_has_role(user, REFERRAL_ROLES, partner=case.partner),
         _("Only the case partner's caseworkers and supervisors can refer its cases."),
     )
     case = Case.objects.select_for_update().select_related("client").get(pk=case.pk)
-    _require(case.status not in (PROCESS.DONE, PROCESS.CANCELED), _("This case is closed."))
-    _require(
+    require(case.status not in (PROCESS.DONE, PROCESS.CANCELED), _("This case is closed."))
+    require(
         receiving_partner.is_active and receiving_partner.pk != case.partner_id,
         _("Choose another active partner of the network."),
     )
     reason = (reason or "").strip()
-    _require(bool(reason), _("Say why the person is referred."))
-    _require(urgency in ReferralUrgency.values, _("Choose how urgent it is."))
-    _check_basis(
+    require(bool(reason), _("Say why the person is referred."))
+    require(urgency in ReferralUrgency.values, _("Choose how urgent it is."))
+    basis_check(
         basis=basis,
         consent_given_by=consent_given_by,
         consent_given_on=consent_given_on,
@@ -227,22 +230,21 @@ def referral_send(
         today=today,
     )
     answer_due_on = answer_due_on or referral_answer_due_default(partner=receiving_partner)
-    _require(answer_due_on >= today, _("Choose today or a later date for the answer."))
+    require(answer_due_on >= today, _("Choose today or a later date for the answer."))
     available = {a.key: a for a in case_shareable_answers(case=case)}
     unknown = set(field_keys) - set(available)
-    _require(not unknown, _("Choose the answers to share from this case's answers."))
-    _require(
+    require(not unknown, _("Choose the answers to share from this case's answers."))
+    require(
         not Referral.objects.filter(
             sending_case=case, receiving_partner=receiving_partner, status=ReferralStatus.PENDING
         ).exists(),
         _("This case already has a referral to that partner waiting for an answer."),
     )
-    sensitive_allowed = _sensitive_allowed(
-        basis=basis, consent_sensitive=consent_sensitive, legal_basis=legal_basis
-    )
-    shared, withheld = _snapshot(
+    shared, withheld = snapshot(
         [a for key, a in available.items() if key in set(field_keys)],
-        sensitive_allowed=sensitive_allowed,
+        sensitive_allowed=sensitive_allowed(
+            basis=basis, consent_sensitive=consent_sensitive, legal_basis=legal_basis
+        ),
     )
     consent = basis == ReferralBasis.CONSENT
     referral = Referral.objects.create(
@@ -282,6 +284,39 @@ def referral_send(
     return referral
 
 
+def referral_step_send(*, task, user, receiving_partner: Partner, **details) -> Referral:
+    """A referral step's task: send the referral (as `referral_send`, with the answers the step
+    says travel) to one of the partners the step allows, and complete the task; all or nothing."""
+    from workflows.services.cases import task_complete_acting
+    from workflows.step_kinds.refer import KIND, refer_step_fields
+
+    step = task.step
+    require(step is not None and step.kind == KIND, _("This step does not refer."))
+    require(
+        refer_step_partners(step=step, case_partner_id=task.partner_id)
+        .filter(pk=receiving_partner.pk)
+        .exists(),
+        _("Choose one of the partners this step refers to."),
+    )
+    sent: list[Referral] = []
+
+    def act(locked) -> None:
+        available = {a.key for a in case_shareable_answers(case=locked.process)}
+        keys = [key for key in refer_step_fields(step) if key in available]
+        sent.append(
+            referral_send(
+                case=locked.process,
+                user=user,
+                receiving_partner=receiving_partner,
+                field_keys=keys,
+                **details,
+            )
+        )
+
+    task_complete_acting(task=task, user=user, act=act)
+    return sent[0]
+
+
 def _locked_for(referral: Referral, to: str) -> Referral:
     """The referral row locked, if it may still become `to`; else a message that says why not."""
     locked = (
@@ -316,13 +351,13 @@ def referral_accept(*, referral: Referral, user, definition: ProcessDefinition) 
     first form is pre-filled with the shared answers."""
     from workflows.services.cases import case_start
 
-    _require(
+    require(
         user_is_receiver(user, referral),
         _("Only the receiving partner's caseworkers and supervisors can answer."),
     )
     referral = _locked_for(referral, ReferralStatus.ACCEPTED)
     partner = referral.receiving_partner
-    _require(
+    require(
         definitions_startable([partner.pk]).filter(pk=definition.pk).exists(),
         _("Choose one of your partner's published processes."),
     )
@@ -342,15 +377,16 @@ def referral_accept(*, referral: Referral, user, definition: ProcessDefinition) 
 
 @transaction.atomic
 def referral_decline(*, referral: Referral, user, reason: str, note: str = "") -> Referral:
-    _require(
+    require(
         user_is_receiver(user, referral),
         _("Only the receiving partner's caseworkers and supervisors can answer."),
     )
-    _require(reason in DeclineReason.values, _("Choose a reason for declining."))
+    require(reason in DeclineReason.values, _("Choose a reason for declining."))
     note = (note or "").strip()
-    _require(reason != DeclineReason.OTHER or bool(note), _("Say why in the note."))
+    require(reason != DeclineReason.OTHER or bool(note), _("Say why in the note."))
     referral = _locked_for(referral, ReferralStatus.DECLINED)
     _answered(referral, ReferralStatus.DECLINED, user, decline_reason=reason, answer_note=note)
+    referral_todo_open(referral=referral, kind=ReferralTodoKind.DECIDE_NEXT)
     label = DeclineReason(reason).label
     _record(referral, CaseEventKind.REFERRAL_DECLINED, user, reason=str(label), note=note)
     _tell_sender(referral, REFERRAL_DECLINED, reason=in_each_language(lambda: str(label)))
@@ -360,7 +396,7 @@ def referral_decline(*, referral: Referral, user, reason: str, note: str = "") -
 @transaction.atomic
 def referral_withdraw(*, referral: Referral, user, note: str = "") -> Referral:
     """The sender takes a pending referral back."""
-    _require(
+    require(
         user_is_sender(user, referral),
         _("Only the sending partner's caseworkers and supervisors can withdraw it."),
     )
@@ -375,6 +411,39 @@ def referral_withdraw(*, referral: Referral, user, note: str = "") -> Referral:
     return referral
 
 
+def referral_todo_open(*, referral: Referral, kind: str) -> ReferralTodo:
+    """Give the sending case something to do because of the referral (one open of each kind)."""
+    todo, _created = ReferralTodo.objects.get_or_create(
+        referral=referral,
+        kind=kind,
+        done_at=None,
+        defaults={"case": referral.sending_case, "partner": referral.sending_partner},
+    )
+    return todo
+
+
+@transaction.atomic
+def referral_todo_done(*, todo: ReferralTodo, user, note: str = "") -> ReferralTodo:
+    """A caseworker or supervisor of the sending partner marks the to-do done, with a note."""
+    require(
+        user_has_role(user, REFERRAL_ROLES, partner=todo.partner),
+        _("Only the case partner's caseworkers and supervisors can do this."),
+    )
+    todo = ReferralTodo.objects.select_for_update().get(pk=todo.pk)
+    require(todo.is_open, _("This is already done."))
+    todo.done_at = timezone.now()
+    todo.done_by = user
+    todo.note = (note or "").strip()
+    todo.save(update_fields=["done_at", "done_by", "note"])
+    case_event_record(
+        case=todo.case,
+        kind=CaseEventKind.REFERRAL_TODO_DONE,
+        user=user,
+        details={"todo_kind": todo.kind, "note": todo.note},
+    )
+    return todo
+
+
 @due_kind("referral_expire")
 def referral_expire(item) -> None:
     """No answer by the due date: the referral expires and both sides are told."""
@@ -386,6 +455,7 @@ def referral_expire(item) -> None:
     except WorkflowError:
         return  # answered meanwhile
     _answered(referral, ReferralStatus.EXPIRED, None)
+    referral_todo_open(referral=referral, kind=ReferralTodoKind.DECIDE_NEXT)
     _record(referral, CaseEventKind.REFERRAL_EXPIRED, None)
     reason = in_each_language(lambda: str(ReferralStatus.EXPIRED.label))
     _tell_sender(referral, REFERRAL_DECLINED, reason=reason)
@@ -398,5 +468,8 @@ __all__ = [
     "referral_decline",
     "referral_expire",
     "referral_send",
+    "referral_step_send",
+    "referral_todo_done",
+    "referral_todo_open",
     "referral_withdraw",
 ]

@@ -11,10 +11,11 @@ from workflows.step_kinds.base import StepKindSpec
 from workflows.step_kinds.end import EndStep
 from workflows.step_kinds.follow_ups import FollowUpsStep
 from workflows.step_kinds.human import HumanStep
+from workflows.step_kinds.refer import ReferStep
 from workflows.step_kinds.wait import WaitStep
 
 STEP_KINDS: dict[str, StepKindSpec] = {
-    kind.value: kind for kind in (HumanStep(), WaitStep(), FollowUpsStep(), EndStep())
+    kind.value: kind for kind in (HumanStep(), WaitStep(), FollowUpsStep(), ReferStep(), EndStep())
 }
 
 

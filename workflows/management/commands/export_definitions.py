@@ -27,6 +27,11 @@ class Command(export_definitions.Command):
         parser.add_argument(
             "--no-processes", action="store_true", help="forms only, as forms_builder writes them"
         )
+        parser.add_argument(
+            "--referral-lists",
+            action="store_true",
+            help="also the legal bases, external organizations and letter templates",
+        )
 
     def handle(self, *args, **options):
         processes = ProcessDefinition.objects.select_related("partner").order_by("pk")
@@ -47,6 +52,7 @@ class Command(export_definitions.Command):
             processes=processes,
             forms=forms,
             versions="latest" if options["latest"] else "all",
+            referral_lists=options["referral_lists"],
         )
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if options["output"]:

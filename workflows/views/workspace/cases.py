@@ -16,7 +16,7 @@ from workflows.forms.workspace import StartCaseForm
 from workflows.models import CaseSource
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.clients import clients_for_case_start, clients_search
-from workflows.selectors.referrals import referrals_of_case
+from workflows.selectors.referrals import referral_todos_of_case, referrals_of_case
 from workflows.selectors.reports import public_report_panel
 from workflows.services.cases import case_start
 from workflows.step_kinds.follow_ups import follow_up_processes
@@ -81,6 +81,8 @@ class CaseView(WorkspacePageMixin, TemplateView):
             follow_up_processes=follow_up_processes(case.partner_id),
             can_change_follow_ups=bool(user_partner_ids(self.request.user, WORKER_ROLES)),
             referrals=referrals_of_case(case=case),
+            referral_todos=referral_todos_of_case(case=case),
+            letters=case.letters.select_related("organization"),
             can_refer=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES)
             and not case_is_finished(case),
         )

@@ -10,15 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
+from viewflow.workflow.status import STATUS
 
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralStatus
-from workflows.selectors.access import cases_visible_to
+from workflows.models import LegalBasis, ReferralStatus, ReferralTodo
+from workflows.selectors.access import cases_visible_to, tasks_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
+    refer_step_partners,
     referral_counts,
+    referral_partner_ids,
+    referral_todos_open,
     referrals_received,
     referrals_visible_to,
     user_is_receiver,
@@ -28,8 +32,12 @@ from workflows.services.referrals import (
     referral_accept,
     referral_decline,
     referral_send,
+    referral_step_send,
+    referral_todo_done,
     referral_withdraw,
 )
+from workflows.step_kinds.refer import KIND as REFER_KIND
+from workflows.step_kinds.refer import refer_step_fields
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, WorkspacePageMixin
 
 
@@ -92,25 +100,25 @@ class ReferralSendView(WorkspacePageMixin, TemplateView):
             messages.error(request, _("Please correct the errors below."))
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data
-        try:
-            referral = referral_send(
-                case=self.case,
-                user=request.user,
-                receiving_partner=data["receiving_partner"],
-                reason=data["reason"],
-                urgency=data["urgency"],
-                answer_due_on=data["answer_due_on"],
-                field_keys=data["field_keys"],
-                basis=data["basis"],
-                consent_given_by=data["consent_given_by"],
-                consent_given_on=data["consent_given_on"],
-                consent_scope=data["consent_scope"],
-                consent_sensitive=data["consent_sensitive"],
-                consent_until=data["consent_until"],
-                consent_photo=data["consent_photo"],
-                legal_basis=data["legal_basis"],
-                note=data["note"],
+        details = {
+            name: data[name]
+            for name in (
+                "reason",
+                "urgency",
+                "answer_due_on",
+                "basis",
+                "consent_given_by",
+                "consent_given_on",
+                "consent_scope",
+                "consent_sensitive",
+                "consent_until",
+                "consent_photo",
+                "legal_basis",
+                "note",
             )
+        }
+        try:
+            referral = self.send(data["receiving_partner"], data, details)
         except WorkflowError as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(form=form))
@@ -122,6 +130,57 @@ class ReferralSendView(WorkspacePageMixin, TemplateView):
             )
         messages.success(request, _("The referral is sent."))
         return redirect("workflows_admin:referral", pk=referral.pk)
+
+    def send(self, receiving_partner, data, details):
+        return referral_send(
+            case=self.case,
+            user=self.request.user,
+            receiving_partner=receiving_partner,
+            field_keys=data["field_keys"],
+            **details,
+        )
+
+
+class ReferralStepView(ReferralSendView):
+    """A referral step's task: the same form, with the step's partners and answers; sending it
+    completes the task. Only the task's holder gets here (else a 404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if user_partner_ids(request.user, self.roles):
+            self.task = get_object_or_404(
+                tasks_visible_to(request.user).select_related("step", "process__client"),
+                pk=kwargs["pk"],
+                owner=request.user,
+                status=STATUS.ASSIGNED,
+                step__kind=REFER_KIND,
+            )
+            self.case = self.task.process
+            shared = set(refer_step_fields(self.task.step))
+            self.answers = [a for a in case_shareable_answers(case=self.case) if a.key in shared]
+        return WorkspacePageMixin.dispatch(self, request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.task.step.name
+
+    def form(self, data=None, files=None):
+        return ReferralSendForm(
+            data,
+            files,
+            case=self.case,
+            answers=self.answers,
+            partners=refer_step_partners(step=self.task.step, case_partner_id=self.case.partner_id),
+            fixed_answers=True,
+        )
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context.update(step_task=self.task, travelling=self.answers)
+        return context
+
+    def send(self, receiving_partner, data, details):
+        return referral_step_send(
+            task=self.task, user=self.request.user, receiving_partner=receiving_partner, **details
+        )
 
 
 class ReferralQueueView(WorkspacePageMixin, TemplateView):
@@ -144,6 +203,7 @@ class ReferralQueueView(WorkspacePageMixin, TemplateView):
             referrals=referrals[:200],
             answered=answered,
             counts=referral_counts(user=self.request.user),
+            todos=referral_todos_open(user=self.request.user)[:200],
         )
         return context
 
@@ -216,6 +276,22 @@ class ReferralActionView(WorkspaceAccessMixin, View):
         except WorkflowError as error:
             messages.error(request, str(error))
         return redirect("workflows_admin:referral", pk=referral.pk)
+
+
+class ReferralTodoDoneView(WorkspaceAccessMixin, View):
+    """Mark a referral to-do of one's own partner done (POST only, back to its case)."""
+
+    roles = WORKER_ROLES
+
+    def post(self, request, pk):
+        todos = ReferralTodo.objects.filter(partner_id__in=referral_partner_ids(request.user))
+        todo = get_object_or_404(todos, pk=pk)
+        try:
+            referral_todo_done(todo=todo, user=request.user, note=request.POST.get("note", ""))
+            messages.success(request, _("Marked done."))
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        return redirect("workflows_admin:case", pk=todo.case_id)
 
 
 class ReferralConsentPhotoView(WorkspaceAccessMixin, View):

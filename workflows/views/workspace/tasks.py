@@ -41,6 +41,7 @@ from workflows.services.cases import (
     task_complete,
     task_release,
 )
+from workflows.step_kinds.refer import KIND as REFER_KIND
 from workflows.views.workspace.base import (
     WORKER_ROLES,
     WorkspacePageMixin,
@@ -163,7 +164,8 @@ class TaskView(WorkspacePageMixin, TemplateView):
         can_see_sensitive = user_can_see_sensitive(user, case)
         fill = task.stage == TaskStage.FILL
         returned_by = task_returned_by(task=task) if fill else None
-        if self.is_mine and fill and form is None:
+        refers = task.step.kind == REFER_KIND
+        if self.is_mine and fill and form is None and not refers:
             form = form_for(
                 version=task.step.form_version,
                 initial=task_form_initial(task=task, returned_by=returned_by),
@@ -195,6 +197,9 @@ class TaskView(WorkspacePageMixin, TemplateView):
             ],
             returned_by=returned_by,
             needs_approval=fill and task.step.requires_approval,
+            refer_url=reverse("workflows_admin:task_refer", args=[task.pk])
+            if refers and self.is_mine and fill
+            else "",
         )
         context.update(public_report_panel(case=case, user=user))
         return context
@@ -206,6 +211,8 @@ class TaskView(WorkspacePageMixin, TemplateView):
 
     def _complete(self):
         request, task = self.request, self.task
+        if task.step.kind == REFER_KIND:
+            return redirect("workflows_admin:task_refer", pk=task.pk)
         try:
             done = task_complete(
                 task=task, user=request.user, data=request.POST, files=request.FILES

@@ -7,6 +7,7 @@ from workflows.views.workspace import (
     exports,
     followups,
     imports,
+    letters,
     referrals,
     tasks,
 )
@@ -33,8 +34,17 @@ urlpatterns = [
         name="case_follow_ups",
     ),
     path("cases/<int:pk>/refer/", referrals.ReferralSendView.as_view(), name="case_refer"),
+    path("cases/<int:pk>/letter/", letters.ReferralLetterWriteView.as_view(), name="case_letter"),
+    path("letters/<int:pk>/", letters.ReferralLetterView.as_view(), name="letter"),
+    path("letters/<int:pk>/pdf/", letters.ReferralLetterPdfView.as_view(), name="letter_pdf"),
+    path("tasks/<int:pk>/refer/", referrals.ReferralStepView.as_view(), name="task_refer"),
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
+    path(
+        "referrals/to-do/<int:pk>/done/",
+        referrals.ReferralTodoDoneView.as_view(),
+        name="referral_todo_done",
+    ),
     path(
         "referrals/<int:pk>/consent-photo/",
         referrals.ReferralConsentPhotoView.as_view(),
