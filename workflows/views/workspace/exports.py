@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.views.generic import View
 from wagtail.log_actions import log
 
@@ -15,6 +16,17 @@ from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, task
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin
 
 EXPORT_ACTION = "workflows.export"
+
+
+def concrete_user(user):
+    """The user object behind request.user. django-otp's middleware wraps Django's lazy user in a
+    second lazy object, and Wagtail's `log` looks one wrapper deep for the model to log against:
+    given the wrapper it finds none and silently writes nothing."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 class ExportView(WorkspaceAccessMixin, View):
@@ -33,10 +45,11 @@ class ExportView(WorkspaceAccessMixin, View):
         objects = self.objects()
         filters = request.GET.copy()
         filters.pop("format", None)
+        user = concrete_user(request.user)
         log(
-            instance=request.user,
+            instance=user,
             action=EXPORT_ACTION,
-            user=request.user,
+            user=user,
             title=self.name,
             data={
                 "list": self.name,
