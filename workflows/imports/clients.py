@@ -205,11 +205,16 @@ class _RowReader:
 
 
 def client_import_plan(
-    *, partner: Partner, sheet: Sheet, write: Callable[[list[RowPlan]], None] | None = None
+    *,
+    partner: Partner,
+    sheet: Sheet,
+    write: Callable[[list[RowPlan]], None] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
     """What importing the sheet into the partner would do, and every problem. Reads only, unless
     `write` is given: it is handed each chunk's rows while no problem has been found (the caller
-    runs it all in one transaction and undoes it when a later row has a problem)."""
+    runs it all in one transaction and undoes it when a later row has a problem). `progress` is
+    told the number of rows done after each chunk."""
     plan = ImportPlan()
     reader = _RowReader(sheet, plan)
     if not reader.index:
@@ -228,6 +233,8 @@ def client_import_plan(
         ]
         if write is not None and not plan.problems:
             write(planned)
+        if progress is not None:
+            progress(plan.total)
     return plan
 
 

@@ -26,6 +26,7 @@ class ImportFileError(Exception):
 class Sheet:
     headers: list[str]
     rows: Iterator[tuple[int, list]]  # (row number as the user sees it, cells)
+    max_row: int | None = None  # an XLSX's recorded last row, when it says
 
 
 def file_format(name: str) -> str:
@@ -63,9 +64,10 @@ def _xlsx(file: BinaryIO) -> Sheet:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(_("This is not an Excel (.xlsx) file that can be read.")) from error
-    rows = book.worksheets[0].iter_rows(values_only=True)
+    worksheet = book.worksheets[0]
+    rows = worksheet.iter_rows(values_only=True)
     headers = [str(cell or "") for cell in next(rows, ())]
-    return Sheet(headers, _numbered(rows, 2))
+    return Sheet(headers, _numbered(rows, 2), worksheet.max_row)
 
 
 BLOCK = 1024 * 1024
@@ -120,3 +122,11 @@ def _json(file: BinaryIO) -> Sheet:
     headers = list(dict.fromkeys(key for item in items for key in item))
     rows = ([item.get(header) for header in headers] for item in items)
     return Sheet(headers, _numbered(rows, 1))
+
+
+def sheet_row_count(data: BinaryIO, name: str, *, max_bytes: int = MAX_BYTES) -> int:
+    """How many rows the file holds (a quick pass before the real one, for a progress bar):
+    an XLSX's recorded dimension when it has one, else the rows read (a CSV's reader closes
+    the file when it is done)."""
+    sheet = sheet_read(data, name, max_bytes=max_bytes)
+    return sheet.max_row - 1 if sheet.max_row else sum(1 for _row in sheet.rows)

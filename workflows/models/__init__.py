@@ -10,6 +10,7 @@ from workflows.models.definitions import (
 )
 from workflows.models.events import CaseEvent, CaseEventKind
 from workflows.models.followups import FollowUp, FollowUpState
+from workflows.models.imports import ClientImport, ImportStatus
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.referrals import (
     REFERRAL_TRANSITIONS,
@@ -36,6 +37,8 @@ __all__ = [
     "CaseSource",
     "CaseTask",
     "Client",
+    "ClientImport",
+    "ImportStatus",
     "FollowUp",
     "FollowUpState",
     "IdStatus",

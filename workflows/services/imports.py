@@ -71,12 +71,15 @@ def client_import_commit(
     `progress(rows_done)` is called after each chunk."""
     _check_role(user, partner)
     sheet = sheet_read(data, name, max_bytes=max_bytes)
-    writer = _Writer(partner=partner, user=user, progress=progress)
+    writer = _Writer(partner=partner, user=user)
     try:
         with transaction.atomic():
             Partner.objects.select_for_update().get(pk=partner.pk)
             plan = client_import_plan(
-                partner=partner, sheet=sheet, write=lambda rows: _write(rows, writer)
+                partner=partner,
+                sheet=sheet,
+                write=lambda rows: _write(rows, writer),
+                progress=progress,
             )
             if plan.problems:
                 raise ImportRefused(plan)
@@ -132,11 +135,10 @@ def _uuid_hex() -> str:
 class _Writer:
     """What every new row of one import shares: the partner, the user, the moment."""
 
-    def __init__(self, *, partner: Partner, user, progress=None):
-        self.partner, self.user, self.progress = partner, user, progress
+    def __init__(self, *, partner: Partner, user):
+        self.partner, self.user = partner, user
         self.today = timezone.localdate()
         self.now = timezone.now()
-        self.done = 0
         self.fixed = {
             "registered_by_id": partner.pk,
             "created_by_id": user.pk,
@@ -178,9 +180,6 @@ def _write(rows: list[RowPlan], writer: _Writer) -> None:
         _copy_insert(new)
     else:
         Client.objects.bulk_create([Client(**fields) for fields in new], batch_size=BATCH)
-    writer.done += len(rows)
-    if writer.progress is not None:
-        writer.progress(writer.done)
 
 
 def _copy_insert(new: list[dict]) -> None:

@@ -6,6 +6,7 @@ from workflows.views.workspace import (
     dashboard,
     exports,
     followups,
+    import_runs,
     imports,
     referrals,
     tasks,
@@ -48,6 +49,27 @@ urlpatterns = [
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
     path("clients/import/", imports.ClientImportView.as_view(), name="client_import"),
+    path("clients/imports/", import_runs.ImportRunListView.as_view(), name="client_import_runs"),
+    path(
+        "clients/imports/<int:pk>/",
+        import_runs.ImportRunView.as_view(),
+        name="client_import_run",
+    ),
+    path(
+        "clients/imports/<int:pk>/progress/",
+        import_runs.ImportProgressView.as_view(),
+        name="client_import_progress",
+    ),
+    path(
+        "clients/imports/<int:pk>/confirm/",
+        import_runs.ImportConfirmView.as_view(),
+        name="client_import_run_confirm",
+    ),
+    path(
+        "clients/imports/<int:pk>/problems/",
+        import_runs.ImportProblemsView.as_view(),
+        name="client_import_problems",
+    ),
     path(
         "clients/import/confirm/",
         imports.ClientImportConfirmView.as_view(),
