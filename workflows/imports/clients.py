@@ -242,13 +242,15 @@ def _existing(partner: Partner, read_rows) -> dict[tuple[str, str], Client]:
     ids = sorted({values["national_id"] for _n, values, _u in read_rows if "national_id" in values})
     refs = sorted({v["source_reference"] for _n, v, _u in read_rows if "source_reference" in v})
     found = {}
-    everywhere = Client.objects.select_related("registered_by")
+    # The unique indexes are partial (blank keys left out): PostgreSQL uses them for a long IN
+    # list only when the query says the key is not blank itself, else it reads the whole table.
+    everywhere = Client.objects.select_related("registered_by").order_by()
     if ids:
-        for client in everywhere.filter(national_id__in=ids):
+        for client in everywhere.filter(national_id__in=ids).exclude(national_id=""):
             found[("national_id", client.national_id)] = client
     if refs:
         here = everywhere.filter(registered_by=partner, source_reference__in=refs)
-        for client in here:
+        for client in here.exclude(source_reference=""):
             found[("source_reference", client.source_reference)] = client
     return found
 

@@ -77,7 +77,14 @@ def _today() -> dt.date:
 _zone = functools.lru_cache(maxsize=4)(zoneinfo.ZoneInfo)
 
 
+_USUAL = re.compile(r"^(\d{1,2})/(\d{1,2})/(2[4-9]\d\d)$")  # 6/8/2563: most registers
+
+
 def _date_from_text(text: str) -> dt.date:
+    if match := _USUAL.match(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if 1 <= month <= 12:
+            return _make_date(year - BE_OFFSET, month, day)
     day = month = year = None
     if match := _NAMED_MONTH.match(text):
         month = _MONTH_NUMBERS.get(match[2].replace(".", "").lower())

@@ -136,6 +136,7 @@ class Command(BaseCommand):
                 partner=partner, user=user, data=data, name=f"bench.{name.lower()}"
             )
             rates[name] = self._rate(f"ours, {name}", plan.counts["new"], started)
+        self._export(user)  # the clients just imported
         sample = rows[: options["default_rows"]]
         clients_forget(partner)
         started = time.perf_counter()
@@ -155,7 +156,6 @@ class Command(BaseCommand):
         del rows, sample
         for size in memory_rows:
             self._memory(partner, user, size)
-        self._export(user)
         clients_forget(partner)
 
     def _rate(self, label: str, written: int, started: float) -> float:
