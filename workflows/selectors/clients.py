@@ -65,6 +65,13 @@ def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet
     clients = clients_for_case_start(user=user, national_id=query).annotate(
         visible_here=ExpressionWrapper(Q(pk__in=visible.values("pk")), output_field=BooleanField())
     )
+    return clients_filtered(clients, query=query, age=age)
+
+
+def clients_filtered(clients: QuerySet[Client], *, query: str, age: int | None) -> QuerySet[Client]:
+    """The client list's own filters (a substring of names or ID, an age give or take
+    AGE_TOLERANCE), in Thai order."""
+    query = query.strip()
     if query:
         clients = clients.filter(search_text__contains=client_query_normalize(query))
     if age is not None:

@@ -13,7 +13,7 @@ from partners.models import Role
 from partners.selectors import user_partner_ids
 from workflows.exports import ExportColumn
 from workflows.models import Case, Client
-from workflows.selectors.clients import clients_search
+from workflows.selectors.clients import clients_filtered, clients_visible_to
 
 WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
 
@@ -23,14 +23,15 @@ def national_id_masked(national_id: str) -> str:
 
 
 def clients_for_export(*, user, query: str = "", age: int | None = None) -> QuerySet[Client]:
-    """The client list as the user filtered it, without holders found only by their ID."""
+    """The client list as the user filtered it, without holders found only by their ID. Built
+    on the visible clients themselves (not the list's "visible here" flag), so PostgreSQL can
+    walk the sort index and send the first rows at once."""
     workers_here = user_partner_ids(user, WORKER_ROLES)
     works_with = Q(registered_by_id__in=workers_here) | Exists(
         Case.objects.filter(client=OuterRef("pk"), partner_id__in=workers_here)
     )
     return (
-        clients_search(user=user, query=query, age=age)
-        .filter(visible_here=True)
+        clients_filtered(clients_visible_to(user), query=query, age=age)
         .alias(works_with=works_with)
         .annotate(may_see_id=works_with)
     )
