@@ -1,6 +1,7 @@
 """Exports of the lists a user pages through, with the filters of the page they came from."""
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.views.generic import View
@@ -8,12 +9,25 @@ from wagtail.log_actions import log
 
 from partners.models import Role
 from partners.selectors import user_partner_ids
-from workflows.exports import CHUNK, FORMATS, export_response, export_rows
+from workflows.exports import (
+    CHUNK,
+    FORMATS,
+    cell_text,
+    export_response,
+    export_rows,
+    xlsx_sheets_response,
+)
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
-from workflows.selectors.exports import CLIENT_COLUMNS, TASK_COLUMNS, clients_for_export
+from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
+from workflows.selectors.exports import (
+    CLIENT_COLUMNS,
+    TASK_COLUMNS,
+    case_answer_sheets,
+    clients_for_export,
+)
 from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
-from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin
+from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, id_param
 
 EXPORT_ACTION = "workflows.export"
 
@@ -97,3 +111,40 @@ class ApprovalsExportView(TaskExportView):
     roles = [Role.SUPERVISOR]
     selector = staticmethod(tasks_awaiting_approval)
     name = "approvals"
+
+
+class CaseAnswersExportView(WorkspaceAccessMixin, View):
+    """A case's answers, a sheet per form version (XLSX) or one version (CSV, `version`, else
+    the latest answered); another partner's case is a 404."""
+
+    def get(self, request, *args, **kwargs):
+        file_format = request.GET.get("format", "xlsx")
+        if file_format not in FORMATS:
+            raise Http404
+        case = get_object_or_404(cases_visible_to(request.user), pk=kwargs["pk"])
+        sheets = case_answer_sheets(
+            case=case, can_see_sensitive=user_can_see_sensitive(request.user, case)
+        )
+        if file_format == "csv" and sheets:
+            wanted = id_param(request.GET.get("version"))
+            sheets = [next((s for s in sheets if s.version.pk == wanted), sheets[-1])]
+        user = concrete_user(request.user)
+        log(
+            instance=case,
+            action=EXPORT_ACTION,
+            user=user,
+            title=case.reference,
+            data={
+                "list": "case-answers",
+                "format": file_format,
+                "rows": sum(len(sheet.rows) - 1 for sheet in sheets),
+                "filters": "",
+            },
+        )
+        filename = f"{case.reference}-answers"
+        cells = [(s.title, [[cell_text(c) for c in row] for row in s.rows]) for s in sheets]
+        if file_format == "xlsx":
+            return xlsx_sheets_response(sheets=cells or [("", [])], filename=filename)
+        return export_response(
+            rows=cells[0][1] if cells else [], file_format="csv", filename=filename
+        )

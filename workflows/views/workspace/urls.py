@@ -29,6 +29,11 @@ urlpatterns = [
     path("cases/start/", cases.StartCaseView.as_view(), name="case_start"),
     path("cases/<int:pk>/", cases.CaseView.as_view(), name="case"),
     path(
+        "cases/<int:pk>/answers/",
+        exports.CaseAnswersExportView.as_view(),
+        name="case_answers_export",
+    ),
+    path(
         "cases/<int:pk>/follow-ups/",
         followups.FollowUpChangeView.as_view(),
         name="case_follow_ups",
