@@ -64,6 +64,16 @@ CLIENT_COLUMNS = (
     ExportColumn(_("created at"), lambda c: c.created_at),
 )
 
+REFERRAL_COLUMNS = (
+    ExportColumn(_("Client"), lambda r: r.client.display_name),
+    ExportColumn(_("From"), lambda r: r.sending_partner.name),
+    ExportColumn(_("Reason"), lambda r: r.reason),
+    ExportColumn(_("Urgency"), lambda r: r.get_urgency_display()),
+    ExportColumn(_("sent"), lambda r: r.sent_at),
+    ExportColumn(_("Answer due"), lambda r: r.answer_due_on),
+    ExportColumn(_("Status"), lambda r: r.get_status_display()),
+)
+
 TASK_COLUMNS = (
     ExportColumn(_("Case"), lambda t: t.process.reference),
     ExportColumn(_("Client"), lambda t: t.process.client.display_name),

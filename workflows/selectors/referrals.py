@@ -79,6 +79,15 @@ def referrals_received(*, user, status: str | None = ReferralStatus.PENDING) -> 
     )
 
 
+def referral_queue(*, user, answered: bool) -> QuerySet[Referral]:
+    """The queue page's list: waiting for an answer (soonest due first), or answered (latest
+    answer first)."""
+    referrals = referrals_received(user=user, status=None)
+    if answered:
+        return referrals.exclude(status=ReferralStatus.PENDING).order_by("-answered_at", "-pk")
+    return referrals.filter(status=ReferralStatus.PENDING)
+
+
 def referrals_pending_count(*, user) -> int:
     ids = referral_partner_ids(user)
     if not ids:

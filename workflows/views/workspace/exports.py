@@ -22,10 +22,12 @@ from workflows.forms.workspace import TaskFilterForm
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.exports import (
     CLIENT_COLUMNS,
+    REFERRAL_COLUMNS,
     TASK_COLUMNS,
     case_answer_sheets,
     clients_for_export,
 )
+from workflows.selectors.referrals import referral_queue
 from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, id_param
 
@@ -111,6 +113,18 @@ class ApprovalsExportView(TaskExportView):
     roles = [Role.SUPERVISOR]
     selector = staticmethod(tasks_awaiting_approval)
     name = "approvals"
+
+
+class ReferralQueueExportView(ExportView):
+    """The referrals received, waiting or answered (`status=answered`), as the queue shows them."""
+
+    roles = WORKER_ROLES
+    name = "referrals-received"
+    columns = REFERRAL_COLUMNS
+
+    def objects(self):
+        answered = self.request.GET.get("status") == "answered"
+        return referral_queue(user=self.request.user, answered=answered)
 
 
 class CaseAnswersExportView(WorkspaceAccessMixin, View):

@@ -14,12 +14,12 @@ from django.views.generic import TemplateView
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralStatus
+from workflows.models import LegalBasis
 from workflows.selectors.access import cases_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
     referral_counts,
-    referrals_received,
+    referral_queue,
     referrals_visible_to,
     user_is_receiver,
     user_is_sender,
@@ -135,14 +135,11 @@ class ReferralQueueView(WorkspacePageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         answered = self.request.GET.get("status") == "answered"
-        referrals = referrals_received(user=self.request.user, status=None)
-        if answered:
-            referrals = referrals.exclude(status=ReferralStatus.PENDING).order_by("-answered_at")
-        else:
-            referrals = referrals.filter(status=ReferralStatus.PENDING)
+        referrals = referral_queue(user=self.request.user, answered=answered)
         context.update(
             referrals=referrals[:200],
             answered=answered,
+            query="status=answered" if answered else "",
             counts=referral_counts(user=self.request.user),
         )
         return context

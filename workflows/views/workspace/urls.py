@@ -40,6 +40,11 @@ urlpatterns = [
     ),
     path("cases/<int:pk>/refer/", referrals.ReferralSendView.as_view(), name="case_refer"),
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
+    path(
+        "referrals/export/",
+        exports.ReferralQueueExportView.as_view(),
+        name="referral_queue_export",
+    ),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
     path(
         "referrals/<int:pk>/consent-photo/",
