@@ -147,3 +147,12 @@ def test_progress_is_seen_by_others_while_the_rows_are_written(
     record.refresh_from_db()
     assert record.status == ImportStatus.DONE and Client.objects.count() == 3
     assert seen == [0, 1, 2]  # each chunk's count is saved (and seen) after its write
+
+
+def test_a_file_over_the_background_limit_is_refused_before_it_is_kept(
+    client, partner, supervisor, monkeypatch
+):
+    monkeypatch.setattr(workflows.services.import_runs, "MAX_BYTES", 1024 * 1024)
+    client.force_login(supervisor)
+    page = upload(client, csv_bytes(ROWS * 10_000)).content.decode()
+    assert "ไฟล์ใหญ่กว่า 1 MB" in page and not ClientImport.objects.exists()
