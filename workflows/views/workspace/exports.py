@@ -45,6 +45,20 @@ def concrete_user(user):
     return user
 
 
+def export_log(
+    request, *, instance=None, name: str, title: str, file_format: str, rows: int, filters: str = ""
+) -> None:
+    """The audit entry of one export: who, which list, the format, how many rows, the filters."""
+    user = concrete_user(request.user)
+    log(
+        instance=instance if instance is not None else user,
+        action=EXPORT_ACTION,
+        user=user,
+        title=title,
+        data={"list": name, "format": file_format, "rows": rows, "filters": filters},
+    )
+
+
 class ExportView(WorkspaceAccessMixin, View):
     """Counts the rows, records who exported what and how many, then streams them."""
 
@@ -61,18 +75,13 @@ class ExportView(WorkspaceAccessMixin, View):
         objects = self.objects()
         filters = request.GET.copy()
         filters.pop("format", None)
-        user = concrete_user(request.user)
-        log(
-            instance=user,
-            action=EXPORT_ACTION,
-            user=user,
+        export_log(
+            request,
+            name=self.name,
             title=self.name,
-            data={
-                "list": self.name,
-                "format": file_format,
-                "rows": objects.count(),
-                "filters": filters.urlencode(),
-            },
+            file_format=file_format,
+            rows=objects.count(),
+            filters=filters.urlencode(),
         )
         filename = f"{self.name}-{timezone.localdate():%Y%m%d}"
         rows = export_rows(objects.iterator(chunk_size=CHUNK), self.columns)
@@ -142,18 +151,13 @@ class CaseAnswersExportView(WorkspaceAccessMixin, View):
         if file_format == "csv" and sheets:
             wanted = id_param(request.GET.get("version"))
             sheets = [next((s for s in sheets if s.version.pk == wanted), sheets[-1])]
-        user = concrete_user(request.user)
-        log(
+        export_log(
+            request,
             instance=case,
-            action=EXPORT_ACTION,
-            user=user,
+            name="case-answers",
             title=case.reference,
-            data={
-                "list": "case-answers",
-                "format": file_format,
-                "rows": sum(len(sheet.rows) - 1 for sheet in sheets),
-                "filters": "",
-            },
+            file_format=file_format,
+            rows=sum(len(sheet.rows) - 1 for sheet in sheets),
         )
         filename = f"{case.reference}-answers"
         cells = [(s.title, [[cell_text(c) for c in row] for row in s.rows]) for s in sheets]

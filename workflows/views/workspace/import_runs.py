@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
-from wagtail.log_actions import log
 
 from forms_builder.models import private_storage
 from workflows.exports import FORMATS, cell_text, export_response
@@ -18,7 +17,7 @@ from workflows.selectors.imports import client_imports_visible_to, import_second
 from workflows.services.import_runs import MAX_BYTES, client_import_confirm
 from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import WorkspacePageMixin, page_of
-from workflows.views.workspace.exports import EXPORT_ACTION, concrete_user
+from workflows.views.workspace.exports import export_log
 
 PROBLEMS_SHOWN = 200
 
@@ -98,13 +97,13 @@ class ImportProblemsView(ImportRunMixin, View):
         file_format = request.GET.get("format", "xlsx")
         if file_format not in FORMATS or not record.problem_count:
             raise Http404
-        user = concrete_user(request.user)
-        log(
+        export_log(
+            request,
             instance=record,
-            action=EXPORT_ACTION,
-            user=user,
+            name="import-problems",
             title=record.file_name,
-            data={"list": "import-problems", "format": file_format, "rows": record.problem_count},
+            file_format=file_format,
+            rows=record.problem_count,
         )
         return export_response(
             rows=_problem_rows(record),
