@@ -72,12 +72,18 @@ def export_response(*, rows, file_format: str, filename: str):
 
 
 def _xlsx(rows, filename: str):
+    return xlsx_sheets_response(sheets=[("", rows)], filename=filename)
+
+
+def xlsx_sheets_response(*, sheets, filename: str):
+    """An XLSX of (title, rows) sheets; cells as `cell_text` leaves them."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet()
-    for row in rows:
-        sheet.append(row)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title or None)
+        for row in rows:
+            sheet.append(row)
     file = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes (and so deletes) it
     book.save(file)
     file.seek(0)

@@ -56,3 +56,42 @@ def test_a_supervisor_imports_a_register_from_the_template(transactional_db, pag
     page.wait_for_url("**/admin/work/clients/")
     assert "ทองคำ" in page.content() and "บัวผัน" in page.content()
     assert Client.objects.filter(registered_by=partner).count() == 5
+
+
+def test_a_large_register_shows_its_progress_on_a_phone_and_is_confirmed(
+    transactional_db, phone_page, tmp_path
+):
+    """The page polls the progress (a static script, no inline code), moves the bar, shows the
+    result when the check is over, and imports on confirmation; the import is listed."""
+    from django.core.files.base import ContentFile
+    from playwright.sync_api import expect
+
+    from forms_builder.models import private_storage
+    from tests.integration.test_imports__clients import ROWS as CSV_ROWS
+    from tests.integration.test_imports__clients import csv_bytes
+    from workflows.models import ClientImport
+    from workflows.services.import_runs import client_import_run_now
+
+    partner = PartnerFactory()
+    supervisor = member(Role.SUPERVISOR, partner=partner, username="kaew")
+    # The file kept as client_import_start keeps it, not yet handed to a worker.
+    path = private_storage().save("imports/background/b.csv", ContentFile(csv_bytes(CSV_ROWS)))
+    record = ClientImport.objects.create(
+        partner=partner, created_by=supervisor, file_name="ทะเบียน.csv", file_path=path, total=3
+    )
+    page = phone_page
+    admin_login(page, "kaew")
+    page.goto(f"/admin/work/clients/imports/{record.pk}/")
+    assert "กำลังตรวจสอบ" in page.locator("#import-status").inner_text()
+    ClientImport.objects.filter(pk=record.pk).update(done=1, started_at=record.created_at)
+    expect(page.locator("#import-progress-text")).to_contain_text("1 จาก 3 แถว")
+    assert page.locator("#import-progress").get_attribute("max") == "3"
+    client_import_run_now(import_id=record.pk)
+    page.wait_for_selector("text=นำเข้า 3 แถว")
+    assert page.locator("[data-count=new]").inner_text() == "3"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.click("text=นำเข้า 3 แถว")
+    page.wait_for_selector("#import-status[data-status=done]")
+    assert Client.objects.filter(registered_by=partner).count() == 3
+    page.goto("/admin/work/clients/imports/")
+    assert "ทะเบียน.csv" in page.locator("#import-runs").inner_text()

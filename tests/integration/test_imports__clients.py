@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+import workflows.imports.clients
+import workflows.services.imports
 from forms_builder.models import private_storage
 from partners.models import Role
 from tests.factories import member
@@ -145,6 +147,58 @@ def test_a_crash_half_way_leaves_nothing(partner, supervisor, monkeypatch):
     monkeypatch.setattr(Client, "save", original)
     assert list(Client.objects.values_list("first_name", flat=True)) == ["เดิม"]
     assert not ModelLogEntry.objects.filter(action=CLIENTS_IMPORT_ACTION).exists()
+
+
+def test_a_bad_row_in_a_later_chunk_undoes_the_chunks_already_written(
+    partner, supervisor, monkeypatch
+):
+    monkeypatch.setattr(workflows.imports.clients, "CHUNK", 2)
+    written = []
+    original = workflows.services.imports._write
+
+    def counting_write(rows, writer):
+        written.append(len(rows))
+        original(rows, writer)
+
+    monkeypatch.setattr(workflows.services.imports, "_write", counting_write)
+    rows = [*ROWS, ["R4", "", "ก", "", "", ""], ["R5", "", "", "", "", ""]]
+    with pytest.raises(ImportRefused) as refused:
+        commit(partner, supervisor, csv_bytes(rows))
+    assert written == [2, 2] and problems(refused.value.plan) == [(6, "")]
+    assert not Client.objects.exists()
+
+
+def test_a_duplicate_in_another_chunk_is_found_and_counts_add_up(partner, supervisor, monkeypatch):
+    monkeypatch.setattr(workflows.imports.clients, "CHUNK", 2)
+    rows = [*ROWS, ["R9", VALID_ID, "ซ้ำ", "", "", ""]]
+    with pytest.raises(ImportRefused) as refused:
+        commit(partner, supervisor, csv_bytes(rows))
+    assert problems(refused.value.plan) == [(5, "เลขประจำตัวประชาชน")]
+    assert not Client.objects.exists()
+    plan = commit(partner, supervisor, csv_bytes(ROWS))
+    assert plan.total == 3 and plan.counts["new"] == 3 and Client.objects.count() == 3
+
+
+def test_a_file_is_read_as_a_stream_with_progress(partner, supervisor, monkeypatch, tmp_path):
+    monkeypatch.setattr(workflows.imports.clients, "CHUNK", 2)
+    path = tmp_path / "register.csv"
+    path.write_bytes(csv_bytes(ROWS, encoding="cp874"))
+    done = []
+    with path.open("rb") as file:
+        plan = client_import_commit(
+            partner=partner, user=supervisor, data=file, name="r.csv", progress=done.append
+        )
+    assert plan.counts["new"] == 3 and done == [2, 3]
+    assert Client.objects.filter(first_name="มานี").exists()
+
+
+def test_a_file_over_the_size_limit_is_a_message(partner, supervisor):
+    data = csv_bytes(ROWS * 20_000)
+    with pytest.raises(ImportFileError, match=" 1 MB"):
+        client_import_commit(
+            partner=partner, user=supervisor, data=data, name="r.csv", max_bytes=2**20
+        )
+    assert not Client.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -237,3 +237,31 @@ def test_the_queue_counts_referrals_sent_and_received_by_status_and_the_wait(
     response = client.get(url("referral_queue"))
     assert response.context["counts"].sent == {"declined": 1, "pending": 1}
     assert "3 วัน" not in response.content.decode()  # the sender waited, it did not answer
+
+
+def test_the_queue_exports_what_it_shows_to_the_receiver_only(
+    client, case, sender, receiver, other_partner
+):
+    import csv
+    import io
+
+    from wagtail.models import ModelLogEntry
+
+    from workflows.views.workspace.exports import EXPORT_ACTION
+
+    send(case, sender, other_partner)
+    client.force_login(receiver)
+    queue = client.get(url("referral_queue")).content.decode()
+    assert url("referral_queue_export") in queue
+    response = client.get(url("referral_queue_export") + "?format=csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:2] == ["ผู้รับบริการ", "จาก"] and len(rows) == 2
+    assert rows[1][0] == case.client.display_name and rows[1][1] == case.partner.name
+    answered = client.get(url("referral_queue_export") + "?format=csv&status=answered")
+    assert len(b"".join(answered.streaming_content).decode("utf-8-sig").splitlines()) == 1
+    entry = ModelLogEntry.objects.filter(action=EXPORT_ACTION).first()
+    assert entry.user == receiver and entry.data["list"] == "referrals-received"
+    client.force_login(sender)  # the sending partner receives nothing
+    sent = client.get(url("referral_queue_export") + "?format=csv")
+    assert len(b"".join(sent.streaming_content).decode("utf-8-sig").splitlines()) == 1

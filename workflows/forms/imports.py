@@ -24,5 +24,16 @@ class ImportUploadForm(forms.Form):
             self.fields["partner"].widget = forms.HiddenInput()
             self.fields["partner"].required = False
 
+    def clean_file(self):
+        from workflows.services.import_runs import MAX_BYTES
+
+        file = self.cleaned_data["file"]
+        if file.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB: split it into several files."),
+                params={"size": MAX_BYTES // (1024 * 1024)},
+            )
+        return file
+
     def clean_partner(self):
         return self.cleaned_data.get("partner") or self.only_partner

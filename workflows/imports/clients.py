@@ -7,6 +7,8 @@ nothing. A person another partner registered is linked (left as it is), never du
 changed. A blank cell leaves an existing client's value as it is.
 """
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -98,6 +100,7 @@ _READERS = {
     **dict.fromkeys(_TEXT_KEYS, text_value),
 }
 NEW, UPDATED, LINKED, UNCHANGED = "new", "updated", "linked", "unchanged"
+CHUNK = 2000  # rows read, looked up, checked (and, when confirming, written) at a time
 
 
 @dataclass
@@ -109,32 +112,34 @@ class Problem:
 
 @dataclass
 class RowPlan:
+    """What one row does. A new row keeps only its values (no model object: a register has
+    tens of thousands of rows); an existing one its client, changed in memory."""
+
     row: int
     action: str
-    client: Client
+    client: Client | None
     changed: list[str] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
 
 
 @dataclass
 class ImportPlan:
-    rows: list[RowPlan] = field(default_factory=list)
+    """Counts, the rows linked to a person registered elsewhere, and every problem. Rows are
+    planned a chunk at a time and not kept, so the plan does not grow with the file."""
+
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((NEW, UPDATED, LINKED, UNCHANGED), 0)
+    )
+    linked: list[RowPlan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unknown_headers: list[str] = field(default_factory=list)
 
     def count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {action: self.count(action) for action in (NEW, UPDATED, LINKED, UNCHANGED)}
-
-    @property
-    def linked(self) -> list[RowPlan]:
-        return [row for row in self.rows if row.action == LINKED]
+        return self.counts[action]
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return sum(self.counts.values())
 
 
 def _message(error: ValidationError) -> str:
@@ -199,8 +204,17 @@ class _RowReader:
             values["found_area_code"] = code
 
 
-def client_import_plan(*, partner: Partner, sheet: Sheet) -> ImportPlan:
-    """What importing the sheet into the partner would do, and every problem. Reads only."""
+def client_import_plan(
+    *,
+    partner: Partner,
+    sheet: Sheet,
+    write: Callable[[list[RowPlan]], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportPlan:
+    """What importing the sheet into the partner would do, and every problem. Reads only, unless
+    `write` is given: it is handed each chunk's rows while no problem has been found (the caller
+    runs it all in one transaction and undoes it when a later row has a problem). `progress` is
+    told the number of rows done after each chunk."""
     plan = ImportPlan()
     reader = _RowReader(sheet, plan)
     if not reader.index:
@@ -208,11 +222,19 @@ def client_import_plan(*, partner: Partner, sheet: Sheet) -> ImportPlan:
             Problem(1, "", str(_("No known column headers: start from the template.")))
         )
         return plan
-    read_rows = [(number, *reader.read(number, cells)) for number, cells in sheet.rows]
-    existing = _existing(partner, read_rows)
     seen: dict[tuple[str, str], int] = {}
-    for number, values, unreadable in read_rows:
-        _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
+    rows = iter(sheet.rows)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        read_rows = [(number, *reader.read(number, cells)) for number, cells in chunk]
+        existing = _existing(partner, read_rows)
+        planned = [
+            _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
+            for number, values, unreadable in read_rows
+        ]
+        if write is not None and not plan.problems:
+            write(planned)
+        if progress is not None:
+            progress(plan.total)
     return plan
 
 
@@ -220,17 +242,20 @@ def _existing(partner: Partner, read_rows) -> dict[tuple[str, str], Client]:
     ids = sorted({values["national_id"] for _n, values, _u in read_rows if "national_id" in values})
     refs = sorted({v["source_reference"] for _n, v, _u in read_rows if "source_reference" in v})
     found = {}
-    everywhere = Client.objects.select_related("registered_by")
-    for start in range(0, max(len(ids), len(refs)), 1000):
-        for client in everywhere.filter(national_id__in=ids[start : start + 1000]):
+    # The unique indexes are partial (blank keys left out): PostgreSQL uses them for a long IN
+    # list only when the query says the key is not blank itself, else it reads the whole table.
+    everywhere = Client.objects.select_related("registered_by").order_by()
+    if ids:
+        for client in everywhere.filter(national_id__in=ids).exclude(national_id=""):
             found[("national_id", client.national_id)] = client
-        here = Client.objects.filter(registered_by=partner)
-        for client in here.filter(source_reference__in=refs[start : start + 1000]):
+    if refs:
+        here = everywhere.filter(registered_by=partner, source_reference__in=refs)
+        for client in here.exclude(source_reference=""):
             found[("source_reference", client.source_reference)] = client
     return found
 
 
-def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable) -> None:
+def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable) -> RowPlan:
     keys = [(key, values[key]) for key in ("national_id", "source_reference") if values.get(key)]
     if not keys and not unreadable & {"national_id", "source_reference"}:
         reader.problem(
@@ -242,7 +267,7 @@ def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
             ),
         )
     for key in keys:
-        if key in seen:
+        if key in seen:  # only the key and a row number are kept for every row
             reader.problem(
                 number, key[0], _("The same as row %(row)s of this file.") % {"row": seen[key]}
             )
@@ -260,15 +285,19 @@ def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
     client = by_id or by_ref
     if client is not None and client.registered_by_id != partner.pk:
         row = RowPlan(number, LINKED, client)
+        plan.linked.append(row)
     elif client is not None:
         row = _update(number, client, values)
     else:
-        row = RowPlan(number, NEW, Client(registered_by=partner, **values), list(values))
-    checked = Client(**values) if row.action == LINKED else row.client
-    merged = {name: getattr(checked, name) for name in _CHECKED_FIELDS}
+        row = RowPlan(number, NEW, None, list(values), values)
+    if row.client is None or row.action == LINKED:
+        merged = {name: values.get(name, _DEFAULTS[name]) for name in _CHECKED_FIELDS}
+    else:
+        merged = {name: getattr(row.client, name) for name in _CHECKED_FIELDS}
     for name, message in client_fields_problems(merged, unreadable=unreadable):
         reader.problem(number, name if name in reader.index else None, message)
-    plan.rows.append(row)
+    plan.counts[row.action] += 1
+    return row
 
 
 _CHECKED_FIELDS = (
@@ -280,6 +309,7 @@ _CHECKED_FIELDS = (
     "name_en",
     "aliases",
 )
+_DEFAULTS = {name: Client._meta.get_field(name).get_default() for name in _CHECKED_FIELDS}
 
 
 def _update(number: int, client: Client, values: dict) -> RowPlan:

@@ -17,6 +17,7 @@ from workflows.models.letters import (
     LetterTemplate,
     ReferralLetter,
 )
+from workflows.models.imports import ClientImport, ImportStatus
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.referrals import (
     REFERRAL_TRANSITIONS,
@@ -53,6 +54,8 @@ __all__ = [
     "CaseSource",
     "CaseTask",
     "Client",
+    "ClientImport",
+    "ImportStatus",
     "FollowUp",
     "FollowUpState",
     "IdStatus",

@@ -82,6 +82,21 @@ def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet
         )
         if query:
             clients = clients.filter(search_text__contains=client_query_normalize(query))
+    return _near_age_in_thai_order(clients, query=query, age=age, by_id=bool(national_id))
+
+
+def clients_filtered(clients: QuerySet[Client], *, query: str, age: int | None) -> QuerySet[Client]:
+    """The client list's own filters on a given set (a substring of names or ID, an age give or
+    take AGE_TOLERANCE), in Thai order: what a list export holds."""
+    query = query.strip()
+    if query:
+        clients = clients.filter(search_text__contains=client_query_normalize(query))
+    return _near_age_in_thai_order(clients, query=query, age=age, by_id=False)
+
+
+def _near_age_in_thai_order(
+    clients: QuerySet[Client], *, query: str, age: int | None, by_id: bool
+) -> QuerySet[Client]:
     if age is not None:
         youngest = _years_ago(age + AGE_TOLERANCE + 1)
         oldest = _years_ago(age - AGE_TOLERANCE)
@@ -94,7 +109,7 @@ def clients_search(*, user, query: str = "", age: int | None = None) -> QuerySet
             )
         )
     clients = clients.select_related("registered_by")
-    if len(client_query_normalize(query)) >= TRIGRAM and not national_id:
+    if len(client_query_normalize(query)) >= TRIGRAM and not by_id:
         # Few clients match a fragment of three characters or more: sort what the trigram
         # index finds, rather than walk the name index through every client before them (the
         # same order, through an expression no index serves).

@@ -84,6 +84,15 @@ def _pending(ids) -> QuerySet[Referral]:
     return Referral.objects.filter(receiving_partner_id__in=ids, status=ReferralStatus.PENDING)
 
 
+def referral_queue(*, user, answered: bool) -> QuerySet[Referral]:
+    """The queue page's list: waiting for an answer (soonest due first), or answered (latest
+    answer first)."""
+    referrals = referrals_received(user=user, status=None)
+    if answered:
+        return referrals.exclude(status=ReferralStatus.PENDING).order_by("-answered_at", "-pk")
+    return referrals.filter(status=ReferralStatus.PENDING)
+
+
 def referrals_pending_count(*, user) -> int:
     ids = referral_partner_ids(user)
     return _pending(ids).count() if ids else 0

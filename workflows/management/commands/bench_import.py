@@ -8,12 +8,19 @@ same rows with CE ISO dates (its default date widget reads no BE years) and the 
 partner's id as a column; it is run on a sample (`--default-rows`) because it is slow. COPY writes
 the already-clean rows straight into the table: the ceiling. Clients of the bench partner are
 deleted before each run.
+
+Memory: the import reads the file as a stream, a chunk of rows at a time, so its peak memory
+should not grow with the file. Each `--memory-rows` size is imported from a file on disk in a
+forked child process, which reports how far its resident memory rose above where it started
+(VmHWM − VmRSS, Linux). The export of the imported clients is timed the same way: the time to
+its first client row, the whole CSV (streamed) and XLSX (write-only), and their peak memory.
 """
 
 import csv
 import datetime as dt
 import io
 import random
+import tempfile
 import time
 import uuid
 
@@ -95,42 +102,151 @@ def clients_forget(partner: Partner) -> None:
     Client.objects.filter(registered_by=partner).delete()
 
 
+def sizes(text: str) -> list[int]:
+    try:
+        found = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise CommandError("--memory-rows is a comma-separated list of row counts.") from None
+    if any(size < 1 for size in found):
+        raise CommandError("--memory-rows must be positive.")
+    return found
+
+
 class Command(BaseCommand):
     help = "Time importing a client register: ours, django-import-export's default, COPY."
 
     def add_arguments(self, parser):
         parser.add_argument("--rows", type=int, default=100_000)
         parser.add_argument("--default-rows", type=int, default=2_000)
+        parser.add_argument("--memory-rows", default="100000,200000")
 
     def handle(self, *args, **options):
         count = options["rows"]
         if count < 1 or options["default_rows"] < 1:
             raise CommandError("--rows and --default-rows must be positive.")
+        memory_rows = sizes(options["memory_rows"])
         partner, user = bench_setup()
         rows = bench_rows(count)
         self.stdout.write(f"Database: {connection.vendor}; {count:,} rows.")
+        rates = {}
         for name, data in (("CSV", csv_bytes(rows)), ("XLSX", xlsx_bytes(rows))):
             clients_forget(partner)
             started = time.perf_counter()
             plan = client_import_commit(
                 partner=partner, user=user, data=data, name=f"bench.{name.lower()}"
             )
-            self._rate(f"ours, {name}", plan.counts["new"], started)
+            rates[name] = self._rate(f"ours, {name}", plan.counts["new"], started)
+        self._export(user)  # the clients just imported
         sample = rows[: options["default_rows"]]
         clients_forget(partner)
         started = time.perf_counter()
-        self._rate("django-import-export import_data, CSV", _import_data(partner, sample), started)
+        rates["default"] = self._rate(
+            "django-import-export import_data, CSV", _import_data(partner, sample), started
+        )
         if connection.vendor == "postgresql":
             clients_forget(partner)
             started = time.perf_counter()
-            self._rate("PostgreSQL COPY (clean rows)", _copy(partner, rows), started)
+            rates["COPY"] = self._rate(
+                "PostgreSQL COPY (clean rows)", _copy(partner, rows), started
+            )
+        self.stdout.write(
+            f"ours, CSV: {rates['CSV'] / rates['default']:.0f}× the default"
+            + (f", {rates['CSV'] / rates['COPY']:.2f} of COPY" if "COPY" in rates else "")
+        )
+        del rows, sample
+        for size in memory_rows:
+            self._memory(partner, user, size)
         clients_forget(partner)
 
-    def _rate(self, label: str, written: int, started: float) -> None:
+    def _rate(self, label: str, written: int, started: float) -> float:
         seconds = time.perf_counter() - started
+        rate = written / seconds
+        self.stdout.write(f"{label}: {written:,} rows in {seconds:.2f} s = {rate:,.0f} rows/s")
+        return rate
+
+    def _memory(self, partner, user, size: int) -> None:
+        clients_forget(partner)
+        with tempfile.NamedTemporaryFile(suffix=".csv") as file:
+            writer = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+            csv.writer(writer).writerows([HEADERS, *bench_rows(size)])
+            writer.flush()
+            writer.detach()
+
+            def run():
+                with open(file.name, "rb") as source:
+                    plan = client_import_commit(
+                        partner=partner,
+                        user=user,
+                        data=source,
+                        name="bench.csv",
+                        max_bytes=1024**3,
+                    )
+                return plan.counts["new"]
+
+            written, seconds, grown = in_child(run)
         self.stdout.write(
-            f"{label}: {written:,} rows in {seconds:.2f} s = {written / seconds:,.0f} rows/s"
+            f"ours, CSV from a file, {written:,} rows: {written / seconds:,.0f} rows/s, "
+            f"memory grew by {grown:,.0f} MB"
         )
+
+    def _export(self, user) -> None:
+        from workflows.exports import CHUNK, export_response, export_rows
+        from workflows.selectors.exports import CLIENT_COLUMNS, clients_for_export
+
+        for file_format in ("csv", "xlsx"):
+
+            def run(file_format=file_format):
+                started = time.perf_counter()
+                objects = clients_for_export(user=user)
+                rows = export_rows(objects.iterator(chunk_size=CHUNK), CLIENT_COLUMNS)
+                response = export_response(rows=rows, file_format=file_format, filename="b")
+                chunks = iter(response.streaming_content)
+                size, first = 0, None
+                for chunk in chunks:
+                    size += len(chunk)
+                    if first is None and size > 2048:  # past the BOM and headers: client rows
+                        first = time.perf_counter() - started
+                return objects.count(), first, size
+
+            (count, first, size), seconds, grown = in_child(run)
+            self.stdout.write(
+                f"export, {file_format.upper()}, {count:,} clients: first rows after "
+                f"{first:.2f} s, all {size / 1024**2:,.0f} MB in {seconds:.2f} s, "
+                f"memory grew by {grown:,.0f} MB"
+            )
+
+
+def _status_kb(name: str) -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(f"{name}:"):
+                return int(line.split()[1])
+    raise CommandError("Peak memory is measured on Linux only (/proc/self/status).")
+
+
+def in_child(function):
+    """(result, seconds, MB the resident memory rose) of function() in a forked process, so the
+    parent's own peak does not hide the child's."""
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+
+    def child():
+        start = _status_kb("VmRSS")
+        started = time.perf_counter()
+        result = function()
+        seconds = time.perf_counter() - started
+        sending.send((result, seconds, (_status_kb("VmHWM") - start) / 1024))
+        connections.close_all()
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    result = receiving.recv()
+    process.join()
+    return result
 
 
 def _import_data(partner: Partner, rows) -> int:

@@ -1,20 +1,62 @@
 """Exports of the lists a user pages through, with the filters of the page they came from."""
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.views.generic import View
 from wagtail.log_actions import log
 
 from partners.models import Role
 from partners.selectors import user_partner_ids
-from workflows.exports import CHUNK, FORMATS, export_response, export_rows
+from workflows.exports import (
+    CHUNK,
+    FORMATS,
+    cell_text,
+    export_response,
+    export_rows,
+    xlsx_sheets_response,
+)
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
-from workflows.selectors.exports import CLIENT_COLUMNS, TASK_COLUMNS, clients_for_export
+from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
+from workflows.selectors.exports import (
+    CLIENT_COLUMNS,
+    REFERRAL_COLUMNS,
+    TASK_COLUMNS,
+    case_answer_sheets,
+    clients_for_export,
+)
+from workflows.selectors.referrals import referral_queue
 from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
-from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin
+from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, id_param
 
 EXPORT_ACTION = "workflows.export"
+
+
+def concrete_user(user):
+    """The user object behind request.user. django-otp's middleware wraps Django's lazy user in a
+    second lazy object, and Wagtail's `log` looks one wrapper deep for the model to log against:
+    given the wrapper it finds none and silently writes nothing."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
+def export_log(
+    request, *, instance=None, name: str, title: str, file_format: str, rows: int, filters: str = ""
+) -> None:
+    """The audit entry of one export: who, which list, the format, how many rows, the filters."""
+    user = concrete_user(request.user)
+    log(
+        instance=instance if instance is not None else user,
+        action=EXPORT_ACTION,
+        user=user,
+        title=title,
+        data={"list": name, "format": file_format, "rows": rows, "filters": filters},
+    )
 
 
 class ExportView(WorkspaceAccessMixin, View):
@@ -33,17 +75,13 @@ class ExportView(WorkspaceAccessMixin, View):
         objects = self.objects()
         filters = request.GET.copy()
         filters.pop("format", None)
-        log(
-            instance=request.user,
-            action=EXPORT_ACTION,
-            user=request.user,
+        export_log(
+            request,
+            name=self.name,
             title=self.name,
-            data={
-                "list": self.name,
-                "format": file_format,
-                "rows": objects.count(),
-                "filters": filters.urlencode(),
-            },
+            file_format=file_format,
+            rows=objects.count(),
+            filters=filters.urlencode(),
         )
         filename = f"{self.name}-{timezone.localdate():%Y%m%d}"
         rows = export_rows(objects.iterator(chunk_size=CHUNK), self.columns)
@@ -84,3 +122,47 @@ class ApprovalsExportView(TaskExportView):
     roles = [Role.SUPERVISOR]
     selector = staticmethod(tasks_awaiting_approval)
     name = "approvals"
+
+
+class ReferralQueueExportView(ExportView):
+    """The referrals received, waiting or answered (`status=answered`), as the queue shows them."""
+
+    roles = WORKER_ROLES
+    name = "referrals-received"
+    columns = REFERRAL_COLUMNS
+
+    def objects(self):
+        answered = self.request.GET.get("status") == "answered"
+        return referral_queue(user=self.request.user, answered=answered)
+
+
+class CaseAnswersExportView(WorkspaceAccessMixin, View):
+    """A case's answers, a sheet per form version (XLSX) or one version (CSV, `version`, else
+    the latest answered); another partner's case is a 404."""
+
+    def get(self, request, *args, **kwargs):
+        file_format = request.GET.get("format", "xlsx")
+        if file_format not in FORMATS:
+            raise Http404
+        case = get_object_or_404(cases_visible_to(request.user), pk=kwargs["pk"])
+        sheets = case_answer_sheets(
+            case=case, can_see_sensitive=user_can_see_sensitive(request.user, case)
+        )
+        if file_format == "csv" and sheets:
+            wanted = id_param(request.GET.get("version"))
+            sheets = [next((s for s in sheets if s.version.pk == wanted), sheets[-1])]
+        export_log(
+            request,
+            instance=case,
+            name="case-answers",
+            title=case.reference,
+            file_format=file_format,
+            rows=sum(len(sheet.rows) - 1 for sheet in sheets),
+        )
+        filename = f"{case.reference}-answers"
+        cells = [(s.title, [[cell_text(c) for c in row] for row in s.rows]) for s in sheets]
+        if file_format == "xlsx":
+            return xlsx_sheets_response(sheets=cells or [("", [])], filename=filename)
+        return export_response(
+            rows=cells[0][1] if cells else [], file_format="csv", filename=filename
+        )

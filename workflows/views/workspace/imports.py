@@ -13,6 +13,7 @@ from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
 from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
+from workflows.services.import_runs import BACKGROUND_BYTES, client_import_start
 from workflows.services.imports import (
     IMPORT_ROLES,
     ImportRefused,
@@ -47,6 +48,11 @@ class ClientImportView(WorkspacePageMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
+        if upload.size > BACKGROUND_BYTES:
+            record = client_import_start(
+                partner=partner, user=request.user, file=upload, name=upload.name
+            )
+            return redirect("workflows_admin:client_import_run", pk=record.pk)
         data = upload.read()
         try:
             plan = client_import_preview(

@@ -22,6 +22,7 @@ from workflows.selectors.referrals import (
     refer_step_partners,
     referral_counts,
     referral_partner_ids,
+    referral_queue,
     referral_todos_open,
     referrals_received,
     referrals_visible_to,
@@ -194,14 +195,11 @@ class ReferralQueueView(WorkspacePageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         answered = self.request.GET.get("status") == "answered"
-        referrals = referrals_received(user=self.request.user, status=None)
-        if answered:
-            referrals = referrals.exclude(status=ReferralStatus.PENDING).order_by("-answered_at")
-        else:
-            referrals = referrals.filter(status=ReferralStatus.PENDING)
+        referrals = referral_queue(user=self.request.user, answered=answered)
         context.update(
             referrals=referrals[:200],
             answered=answered,
+            query="status=answered" if answered else "",
             counts=referral_counts(user=self.request.user),
             todos=referral_todos_open(user=self.request.user)[:200],
         )

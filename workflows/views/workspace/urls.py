@@ -6,6 +6,7 @@ from workflows.views.workspace import (
     dashboard,
     exports,
     followups,
+    import_runs,
     imports,
     letters,
     referrals,
@@ -29,6 +30,11 @@ urlpatterns = [
     path("cases/start/", cases.StartCaseView.as_view(), name="case_start"),
     path("cases/<int:pk>/", cases.CaseView.as_view(), name="case"),
     path(
+        "cases/<int:pk>/answers/",
+        exports.CaseAnswersExportView.as_view(),
+        name="case_answers_export",
+    ),
+    path(
         "cases/<int:pk>/follow-ups/",
         followups.FollowUpChangeView.as_view(),
         name="case_follow_ups",
@@ -39,6 +45,11 @@ urlpatterns = [
     path("letters/<int:pk>/pdf/", letters.ReferralLetterPdfView.as_view(), name="letter_pdf"),
     path("tasks/<int:pk>/refer/", referrals.ReferralStepView.as_view(), name="task_refer"),
     path("referrals/", referrals.ReferralQueueView.as_view(), name="referral_queue"),
+    path(
+        "referrals/export/",
+        exports.ReferralQueueExportView.as_view(),
+        name="referral_queue_export",
+    ),
     path("referrals/<int:pk>/", referrals.ReferralView.as_view(), name="referral"),
     path(
         "referrals/to-do/<int:pk>/done/",
@@ -58,6 +69,27 @@ urlpatterns = [
     path("clients/", clients.ClientIndexView.as_view(), name="client_index"),
     path("clients/add/", clients.ClientFormView.as_view(), name="client_add"),
     path("clients/import/", imports.ClientImportView.as_view(), name="client_import"),
+    path("clients/imports/", import_runs.ImportRunListView.as_view(), name="client_import_runs"),
+    path(
+        "clients/imports/<int:pk>/",
+        import_runs.ImportRunView.as_view(),
+        name="client_import_run",
+    ),
+    path(
+        "clients/imports/<int:pk>/progress/",
+        import_runs.ImportProgressView.as_view(),
+        name="client_import_progress",
+    ),
+    path(
+        "clients/imports/<int:pk>/confirm/",
+        import_runs.ImportConfirmView.as_view(),
+        name="client_import_run_confirm",
+    ),
+    path(
+        "clients/imports/<int:pk>/problems/",
+        import_runs.ImportProblemsView.as_view(),
+        name="client_import_problems",
+    ),
     path(
         "clients/import/confirm/",
         imports.ClientImportConfirmView.as_view(),

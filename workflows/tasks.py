@@ -1,0 +1,10 @@
+"""The Django Tasks of workflows (run by the task workers, see scheduling.tasks)."""
+
+from django_tasks import task
+
+from workflows.services.import_runs import client_import_run_now
+
+
+@task()
+def client_import_run(import_id: int) -> None:
+    client_import_run_now(import_id=import_id)
