@@ -29,7 +29,11 @@ ALLOWED_WORDS = {
 # (showApplyButton is off; display: none, so no screen reader reads it either).
 ALLOWED_TEXTS = {"Save Selected"}
 # e.g. http://domain.com/blog/[my-slug]/ in Wagtail's slug help
-ALLOWED_PATTERNS = [re.compile(r"\$\{[a-z_]+\}"), re.compile(r"https?://\S+"), re.compile(r"v?\d+(\.\d+)+")]
+ALLOWED_PATTERNS = [
+    re.compile(r"\$\{[a-z_]+\}"),
+    re.compile(r"https?://\S+"),
+    re.compile(r"v?\d+(\.\d+)+"),
+]
 ATTRIBUTES = (
     *("aria-label", "aria-description", "aria-roledescription", "aria-valuetext"),
     *("placeholder", "title", "alt", "data-w-tooltip-content-value"),

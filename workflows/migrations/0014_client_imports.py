@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0003_partner_referral_answer_days'),
-        ('workflows', '0012_legal_bases'),
+        ('workflows', '0013_referral_todos_and_letters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("forms_builder", "0001_initial"),
         ("partners", "0003_partner_referral_answer_days"),
-        ("workflows", "0012_legal_bases"),
+        ("workflows", "0014_client_imports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,6 +10,7 @@ from workflows.models.definitions import (
 )
 from workflows.models.events import CaseEvent, CaseEventKind
 from workflows.models.followups import FollowUp, FollowUpState
+from workflows.models.imports import ClientImport, ImportStatus
 from workflows.models.letters import (
     LETTER_PLACEHOLDERS,
     ExternalOrganization,
@@ -17,7 +18,6 @@ from workflows.models.letters import (
     LetterTemplate,
     ReferralLetter,
 )
-from workflows.models.imports import ClientImport, ImportStatus
 from workflows.models.outcomes import Outcome, OutcomeKey
 from workflows.models.referrals import (
     REFERRAL_TRANSITIONS,

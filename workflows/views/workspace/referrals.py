@@ -15,7 +15,7 @@ from viewflow.workflow.status import STATUS
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralStatus, ReferralTodo
+from workflows.models import LegalBasis, ReferralTodo
 from workflows.selectors.access import cases_visible_to, tasks_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
@@ -24,7 +24,6 @@ from workflows.selectors.referrals import (
     referral_partner_ids,
     referral_queue,
     referral_todos_open,
-    referrals_received,
     referrals_visible_to,
     user_is_receiver,
     user_is_sender,
