@@ -1,3 +1,4 @@
+from workflows.models.audit import AccessKind, AccessRecord
 from workflows.models.cases import Case, CaseSource, CaseTask, TaskStage
 from workflows.models.clients import Client, IdStatus, Sex
 from workflows.models.definitions import (
@@ -23,6 +24,8 @@ from workflows.models.referrals import (
 from workflows.models.reports import PublicReport, PublicReportSetting, ReporterContact
 
 __all__ = [
+    "AccessKind",
+    "AccessRecord",
     "REFERRAL_TRANSITIONS",
     "DeclineReason",
     "LegalBasis",

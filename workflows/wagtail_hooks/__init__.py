@@ -96,4 +96,4 @@ def register_workflows_log_actions(actions):
     actions.register_action(EXPORT_ACTION, _("Export a list"), _("List exported"))
 
 
-from workflows.wagtail_hooks import definitions, outcomes, reports, staff  # noqa: E402, F401
+from workflows.wagtail_hooks import audit, definitions, outcomes, reports, staff  # noqa: E402, F401

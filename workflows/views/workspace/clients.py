@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.log_actions import log
 
 from partners.selectors import user_partner_ids, user_partners
 from workflows.forms.clients import ClientForm, ClientSearchForm
+from workflows.models import AccessKind
 from workflows.selectors.access import CASE_ROLES
 from workflows.selectors.clients import client_cases_visible, clients_search, clients_visible_to
+from workflows.services.audit import record_access
 from workflows.services.clients import client_create, client_update
 from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import (
@@ -40,6 +41,8 @@ class ClientIndexView(WorkspacePageMixin, TemplateView):
         page = page_of(
             clients_search(user=request.user, query=query, age=age), request.GET.get("p")
         )
+        if query or age is not None:
+            record_access(request, kind=AccessKind.SEARCH, detail={"q": query, "age": age})
         context.update(
             search_form=search,
             page=page,
@@ -69,13 +72,7 @@ class ClientView(ClientObjectMixin, WorkspacePageMixin, TemplateView):
         return self.client.display_name
 
     def get(self, request, *args, **kwargs):
-        # PDPA: who saw which person's record.
-        log(
-            instance=self.client,
-            action=CLIENT_VIEW_ACTION,
-            user=request.user,
-            title=str(self.client),
-        )
+        record_access(request, self.client, AccessKind.VIEW)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -121,11 +118,13 @@ class ClientFormView(WorkspacePageMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         if self.client:
             client = client_update(client=self.client, user=request.user, **form.client_fields())
+            record_access(request, client, AccessKind.CHANGE)
             messages.success(request, _("%(client)s saved.") % {"client": client})
             return redirect("workflows_admin:client", pk=client.pk)
         client = client_create(
             partner=form.registering_partner(), user=request.user, **form.client_fields()
         )
+        record_access(request, client, AccessKind.CREATE)
         messages.success(request, _("%(client)s registered.") % {"client": client})
         if request.GET.get("start") == "1":
             return redirect(f"{reverse('workflows_admin:case_start')}?client={client.pk}")

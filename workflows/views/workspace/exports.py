@@ -10,8 +10,10 @@ from partners.selectors import user_partner_ids
 from workflows.exports import CHUNK, FORMATS, export_response, export_rows
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
+from workflows.models import AccessKind
 from workflows.selectors.exports import CLIENT_COLUMNS, TASK_COLUMNS, clients_for_export
 from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
+from workflows.services.audit import record_access
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin
 
 EXPORT_ACTION = "workflows.export"
@@ -33,18 +35,15 @@ class ExportView(WorkspaceAccessMixin, View):
         objects = self.objects()
         filters = request.GET.copy()
         filters.pop("format", None)
-        log(
-            instance=request.user,
-            action=EXPORT_ACTION,
-            user=request.user,
-            title=self.name,
-            data={
-                "list": self.name,
-                "format": file_format,
-                "rows": objects.count(),
-                "filters": filters.urlencode(),
-            },
-        )
+        data = {
+            "list": self.name,
+            "format": file_format,
+            "rows": objects.count(),
+            "filters": filters.urlencode(),
+        }
+        user = request.user
+        log(instance=user, action=EXPORT_ACTION, user=user, title=self.name, data=data)
+        record_access(request, kind=AccessKind.EXPORT, detail=data)
         filename = f"{self.name}-{timezone.localdate():%Y%m%d}"
         rows = export_rows(objects.iterator(chunk_size=CHUNK), self.columns)
         return export_response(rows=rows, file_format=file_format, filename=filename)

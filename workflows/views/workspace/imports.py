@@ -13,6 +13,8 @@ from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
 from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
+from workflows.models import AccessKind
+from workflows.services.audit import record_access
 from workflows.services.imports import (
     IMPORT_ROLES,
     ImportRefused,
@@ -110,6 +112,12 @@ class ClientImportConfirmView(ClientImportView):
             return self.render_to_response(context)
         finally:
             upload_forget(upload["path"])
+        record_access(
+            request,
+            partner_id=partner.pk,
+            kind=AccessKind.IMPORT,
+            detail={"file": upload["name"], "rows": plan.total, **plan.counts},
+        )
         messages.success(
             request,
             _(

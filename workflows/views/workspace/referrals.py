@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralStatus
+from workflows.models import AccessKind, LegalBasis, ReferralStatus
 from workflows.selectors.access import cases_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
@@ -24,6 +24,7 @@ from workflows.selectors.referrals import (
     user_is_receiver,
     user_is_sender,
 )
+from workflows.services.audit import record_access
 from workflows.services.referrals import (
     referral_accept,
     referral_decline,
@@ -163,6 +164,10 @@ class ReferralView(WorkspacePageMixin, TemplateView):
     def get_page_title(self):
         return _("Referral of %(client)s") % {"client": self.referral.client.display_name}
 
+    def get(self, request, *args, **kwargs):
+        record_access(request, self.referral, AccessKind.VIEW)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         referral, user = self.referral, self.request.user
@@ -227,6 +232,7 @@ class ReferralConsentPhotoView(WorkspaceAccessMixin, View):
         referral = _visible_referral(request, pk)
         if not referral.consent_photo:
             raise Http404
+        record_access(request, referral, AccessKind.DOWNLOAD, detail={"file": "consent_photo"})
         content_type = mimetypes.guess_type(referral.consent_photo.name)[0]
         response = FileResponse(
             referral.consent_photo.open("rb"),
