@@ -36,6 +36,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     CASEWORKER = "caseworker", _("Caseworker")
     COMMUNICATIONS = "communications", _("Communications staff")
+    DATA_PROTECTION = "data_protection", _("Data protection officer")
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -68,6 +69,14 @@ class Partner(ClusterableModel):
         help_text=_(
             "How long other partners give this partner to answer a referral, unless they set a "
             "date. Empty: the network's usual time."
+        ),
+    )
+    two_factor_for_everyone = models.BooleanField(
+        _("everyone must use two-factor sign-in"),
+        default=False,
+        help_text=_(
+            "When ticked, every member of this partner signs in with a second factor, not only "
+            "administrators, supervisors and data protection officers."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

@@ -11,6 +11,7 @@ from wagtail import hooks
 from partners.menus import CountedRoleMenuItem, RoleMenuItem
 from partners.models import Role
 from partners.selectors import user_has_role
+from workflows.selectors.audit import PARTNER_LOG_ROLES
 from workflows.selectors.referrals import referrals_pending_count
 from workflows.selectors.tasks import approvals_count
 from workflows.services.imports import CLIENTS_IMPORT_ACTION
@@ -35,6 +36,7 @@ WORKSPACE_MENU = [
     (_("Clients"), "client_index", [*WORKERS, Role.ADMINISTRATOR], "clients", "user", 130),
     (_("Open a case"), "case_start", WORKERS, "case-start", "plus", 140),
     (_("Work overview"), "dashboard", [Role.SUPERVISOR], "work-overview", "table", 150),
+    (_("Personal data access log"), "access_log", PARTNER_LOG_ROLES, "access-log", "history", 160),
 ]
 
 

@@ -13,6 +13,7 @@ from partners.selectors import user_partner_ids, user_partners
 from workflows.forms.clients import ClientForm, ClientSearchForm
 from workflows.models import AccessKind
 from workflows.selectors.access import CASE_ROLES
+from workflows.selectors.audit import CLIENT_LOG_ROLES
 from workflows.selectors.clients import client_cases_visible, clients_search, clients_visible_to
 from workflows.services.audit import record_access
 from workflows.services.clients import client_create, client_update
@@ -81,6 +82,7 @@ class ClientView(ClientObjectMixin, WorkspacePageMixin, TemplateView):
         context.update(
             client=self.client,
             cases=client_cases_visible(user=user, client=self.client)[:100],
+            can_see_access_log=bool(user_partner_ids(user, CLIENT_LOG_ROLES)),
         )
         return context
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from workflows.views.workspace import (
+    access_log,
     cases,
     clients,
     dashboard,
@@ -60,5 +61,11 @@ urlpatterns = [
     ),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
     path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),
+    path(
+        "clients/<int:pk>/access/",
+        access_log.ClientAccessLogView.as_view(),
+        name="client_access_log",
+    ),
+    path("access-log/", access_log.PartnerAccessLogView.as_view(), name="access_log"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
 ]
