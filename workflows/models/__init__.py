@@ -1,4 +1,4 @@
-from workflows.models.audit import AccessKind, AccessRecord
+from workflows.models.audit import AccessKind, AccessRecord, ClientChange
 from workflows.models.cases import Case, CaseSource, CaseTask, TaskStage
 from workflows.models.clients import Client, IdStatus, Sex
 from workflows.models.definitions import (
@@ -26,6 +26,7 @@ from workflows.models.reports import PublicReport, PublicReportSetting, Reporter
 __all__ = [
     "AccessKind",
     "AccessRecord",
+    "ClientChange",
     "REFERRAL_TRANSITIONS",
     "DeclineReason",
     "LegalBasis",

@@ -80,3 +80,45 @@ class AccessRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_kind_display()} {self.label}"
+
+
+class ClientChange(models.Model):
+    """One correction of a client record: which fields, their earlier values, by whom, for which
+    partner. Shown on the client page; anonymising the client clears the earlier values."""
+
+    client = models.ForeignKey(
+        "workflows.Client",
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("client"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    partner = models.ForeignKey(
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner"),
+    )
+    fields = models.JSONField(_("fields changed"), default=list)
+    previous = models.JSONField(_("earlier values"), default=dict, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("client record change")
+        verbose_name_plural = _("client record changes")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["client", "-at"], name="client_change_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {', '.join(self.fields)}"
