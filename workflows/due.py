@@ -20,6 +20,7 @@ from scheduling.calendar import working_days_add
 from scheduling.registry import due_kind
 from scheduling.services import due_item_cancel, due_item_schedule
 from workflows.models import Case, CaseTask
+from workflows.services.retention import RETENTION_KIND, client_retention_check
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 DUE_SOON_BEFORE = dt.timedelta(days=1)
@@ -208,3 +209,10 @@ def client_came_back(case) -> None:
             },
             link=reverse("workflows_admin:case", args=[closed.pk]),
         )
+
+
+@due_kind(RETENTION_KIND)
+def client_retention(item) -> None:
+    """Remove a person's identifying details when every reason to keep them has run out."""
+    # As of the item's due time: it has come (the worker may run it a little later).
+    client_retention_check(client_id=item.object_id, now=max(timezone.now(), item.due_at))

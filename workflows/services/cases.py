@@ -42,6 +42,7 @@ from workflows.selectors.access import user_can_work_task, user_is_supervisor_of
 from workflows.selectors.cases import case_answers
 from workflows.services.events import case_event_record, user_display_name
 from workflows.services.followups import follow_ups_cancel_for_outcome
+from workflows.services.retention import client_retention_plan
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -247,6 +248,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
             case.outcome = outcome
             case.save(update_fields=["status", "finished", "outcome"])
             follow_ups_cancel_for_outcome(case=case, outcome=outcome)
+            client_retention_plan(case=case)
             log(
                 instance=case,
                 action=CASE_CLOSE_ACTION,

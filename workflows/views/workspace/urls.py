@@ -9,6 +9,7 @@ from workflows.views.workspace import (
     followups,
     imports,
     referrals,
+    subject,
     tasks,
 )
 
@@ -65,6 +66,12 @@ urlpatterns = [
         "clients/<int:pk>/access/",
         access_log.ClientAccessLogView.as_view(),
         name="client_access_log",
+    ),
+    path("clients/<int:pk>/requests/", subject.ClientSubjectView.as_view(), name="client_subject"),
+    path(
+        "clients/<int:pk>/requests/export/",
+        subject.ClientSubjectExportView.as_view(),
+        name="client_subject_export",
     ),
     path("access-log/", access_log.PartnerAccessLogView.as_view(), name="access_log"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
