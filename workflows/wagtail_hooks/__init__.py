@@ -37,6 +37,7 @@ WORKSPACE_MENU = [
     (_("Open a case"), "case_start", WORKERS, "case-start", "plus", 140),
     (_("Work overview"), "dashboard", [Role.SUPERVISOR], "work-overview", "table", 150),
     (_("Personal data access log"), "access_log", PARTNER_LOG_ROLES, "access-log", "history", 160),
+    (_("Personal data breaches"), "breaches", PARTNER_LOG_ROLES, "breaches", "warning", 165),
 ]
 
 

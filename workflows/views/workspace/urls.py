@@ -2,6 +2,7 @@ from django.urls import path
 
 from workflows.views.workspace import (
     access_log,
+    breaches,
     cases,
     clients,
     dashboard,
@@ -73,6 +74,9 @@ urlpatterns = [
         subject.ClientSubjectExportView.as_view(),
         name="client_subject_export",
     ),
+    path("breaches/", breaches.BreachListView.as_view(), name="breaches"),
+    path("breaches/add/", breaches.BreachFormView.as_view(), name="breach_add"),
+    path("breaches/<int:pk>/", breaches.BreachFormView.as_view(), name="breach"),
     path("access-log/", access_log.PartnerAccessLogView.as_view(), name="access_log"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
 ]
