@@ -12,7 +12,7 @@ from workflows.models import Breach
 
 class BreachForm(forms.ModelForm):
     occurred_at = BuddhistDateTimeField(label=_("happened at"), required=False, not_in_future=True)
-    discovered_at = BuddhistDateTimeField(label=_("found at"), not_in_future=True)
+    discovered_at = BuddhistDateTimeField(label=_("when it was found"), not_in_future=True)
     regulator_notified_at = BuddhistDateTimeField(label=_("office told at"), required=False)
     people_notified_at = BuddhistDateTimeField(label=_("people told at"), required=False)
     client_numbers = forms.CharField(
@@ -36,7 +36,11 @@ class BreachForm(forms.ModelForm):
             "people_notified_at",
             "closed",
         ]
-        widgets = {"partners": forms.CheckboxSelectMultiple}
+        widgets = {
+            "partners": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "no_notification_reason": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, own_partner_ids: set[int], clients, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,6 +53,8 @@ class BreachForm(forms.ModelForm):
         else:
             for name in ("regulator_notified_at", "people_notified_at", "closed"):
                 del self.fields[name]
+            # Most breaches are the recording partner's own: ticked already.
+            self.initial.setdefault("partners", sorted(own_partner_ids or ()))
 
     def clean_partners(self):
         partners = self.cleaned_data["partners"]

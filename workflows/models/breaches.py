@@ -14,7 +14,7 @@ class Breach(models.Model):
     summary = models.CharField(_("what happened (in short)"), max_length=255)
     description = models.TextField(_("what happened"))
     occurred_at = models.DateTimeField(_("happened at"), null=True, blank=True)
-    discovered_at = models.DateTimeField(_("found at"))
+    discovered_at = models.DateTimeField(_("when it was found"))
     partners = models.ManyToManyField(
         "partners.Partner", related_name="+", verbose_name=_("partners involved")
     )

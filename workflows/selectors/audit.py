@@ -25,7 +25,7 @@ def clients_with_log_visible_to(user) -> QuerySet[Client]:
 
 
 def _with_people(records: QuerySet[AccessRecord]) -> QuerySet[AccessRecord]:
-    return records.select_related("user", "partner").order_by("-at", "-id")
+    return records.select_related("user", "partner", "content_type").order_by("-at", "-id")
 
 
 def client_access_log(*, client: Client) -> QuerySet[AccessRecord]:

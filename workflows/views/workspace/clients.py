@@ -118,6 +118,8 @@ class ClientFormView(WorkspacePageMixin, TemplateView):
         return ClientForm(data, instance=instance, partners=partners, owner=owner)
 
     def get(self, request, *args, **kwargs):
+        if self.client:  # the form shows the record
+            record_access(request, self.client, AccessKind.VIEW, detail={"page": "edit"})
         return self.render_to_response(self.get_context_data(form=self.form()))
 
     def get_context_data(self, **kwargs):
