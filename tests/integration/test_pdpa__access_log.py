@@ -138,3 +138,26 @@ def test_completing_a_task_is_recorded(client, partner, caseworker):
     response = client.post(url("task", task.pk), {"nationality": "thai", "age": "30"})
     assert response.status_code == 302
     assert kinds(client=case.client) == [AccessKind.COMPLETE]
+
+
+def test_publishing_a_form_is_recorded_with_its_partner(client, partner):
+    from tests.factories_forms_admin import form_with_fields, text_fields
+
+    client.force_login(member(Role.ADMINISTRATOR, partner=partner))
+    definition = form_with_fields(partner, "intake", fields=text_fields(2))
+    response = client.post(reverse("forms_builder_admin:publish", args=[definition.pk]))
+    assert response.status_code == 302
+    published = AccessRecord.objects.get(kind=AccessKind.PUBLISH)
+    assert published.partner_id == partner.pk and published.detail == {"version": 1}
+
+
+def test_a_referral_is_recorded_when_sent_and_answered(partner, other_partner, client):
+    from tests.factories_referrals import case_with_answers, send
+
+    worker = member(Role.CASEWORKER, partner=partner)
+    case = case_with_answers(partner, worker)
+    referral = send(case, worker, other_partner)
+    client.force_login(member(Role.CASEWORKER, partner=other_partner))
+    client.get(url("referral", referral.pk))
+    client.post(url("referral_action", referral.pk, "decline"), {"reason": "no_capacity"})
+    assert kinds(client=case.client) == [AccessKind.VIEW, AccessKind.CHANGE]

@@ -20,6 +20,7 @@ class AccessKind(models.TextChoices):
     CREATE = "create", _("Registered")
     CHANGE = "change", _("Changed")
     START = "start", _("Opened a case")
+    REFER = "refer", _("Shared with another partner by a referral")
     EXPORT = "export", _("Exported")
     IMPORT = "import", _("Imported")
     PUBLISH = "publish", _("Published")

@@ -121,6 +121,7 @@ class ReferralSendView(WorkspacePageMixin, TemplateView):
                 _("Not sent, for want of a basis that allows sensitive data: %(fields)s")
                 % {"fields": ", ".join(row["label_th"] for row in referral.withheld)},
             )
+        record_access(request, referral, AccessKind.REFER)
         messages.success(request, _("The referral is sent."))
         return redirect("workflows_admin:referral", pk=referral.pk)
 
@@ -220,6 +221,8 @@ class ReferralActionView(WorkspaceAccessMixin, View):
                 messages.success(request, _("The referral is withdrawn."))
         except WorkflowError as error:
             messages.error(request, str(error))
+        else:
+            record_access(request, referral, AccessKind.CHANGE, detail={"referral": action})
         return redirect("workflows_admin:referral", pk=referral.pk)
 
 
