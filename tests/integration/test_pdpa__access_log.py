@@ -78,8 +78,10 @@ def test_searches_and_the_national_id_lookup_are_recorded(
     theirs = client_at(other_partner, national_id="1101700230708", id_status="thai_id")
     client.force_login(caseworker)
     client.get(url("client_index"), {"q": "มานี"})
-    search = AccessRecord.objects.get(kind=AccessKind.SEARCH)
+    search = AccessRecord.objects.get(kind=AccessKind.SEARCH, detail__q="มานี")
     assert search.detail["q"] == "มานี" and search.client_id is None
+    client.get(url("inbox"), {"client": "1-1017-00230-70-8"})
+    assert AccessRecord.objects.filter(kind=AccessKind.SEARCH).count() == 2
     response = client.get(url("case_start"), {"client": theirs.pk, "id": "1101700230708"})
     assert response.status_code == 200
     lookup = AccessRecord.objects.get(kind=AccessKind.LOOKUP)

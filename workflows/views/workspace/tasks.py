@@ -67,7 +67,12 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             request.GET if request.GET.keys() - {"p"} else None,
             partner_ids=user_partner_ids(request.user, WORKER_ROLES),
         )
-        page = page_of(self.tasks(form.filters()), request.GET.get("p"))
+        filters = form.filters()
+        if filters.client:  # a search for a person by name or ID
+            record_access(
+                request, kind=AccessKind.SEARCH, detail={"q": form.cleaned_data["client"]}
+            )
+        page = page_of(self.tasks(filters), request.GET.get("p"))
         context.update(
             filter_form=form,
             page=page,
