@@ -57,6 +57,13 @@ class ClientImportView(WorkspacePageMixin, TemplateView):
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form))
+        # The preview names people already registered, here or at another partner.
+        record_access(
+            request,
+            partner_id=partner.pk,
+            kind=AccessKind.LOOKUP,
+            detail={"file": upload.name, "preview": True, "rows": plan.total, **plan.counts},
+        )
         token = ""
         if not plan.problems and plan.total:
             token = upload_keep(
