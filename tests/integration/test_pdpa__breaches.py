@@ -102,3 +102,12 @@ def test_another_partner_and_other_roles_see_no_breach(client, partner, other_pa
     for role in (Role.SUPERVISOR, Role.CASEWORKER, Role.COMMUNICATIONS):
         client.force_login(member(role, partner=partner))
         assert client.get(url("breaches")).status_code == 302
+
+
+def test_the_officers_home_page_counts_breaches_not_yet_reported(client, partner, officer):
+    client.force_login(officer)
+    client.post(url("breach_add"), breach_data(partner, timezone.now()))
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-pdpa-panel" in home and "<strong>1</strong>" in home
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    assert "data-pdpa-panel" not in client.get(reverse("wagtailadmin_home")).content.decode()

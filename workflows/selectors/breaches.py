@@ -20,3 +20,12 @@ def breaches_visible_to(user) -> QuerySet[Breach]:
     if ids is not None:
         breaches = breaches.filter(pk__in=Breach.objects.filter(partners__in=ids).values("pk"))
     return breaches.order_by("-discovered_at", "-pk")
+
+
+def breaches_awaiting_office(user) -> int:
+    """Open breaches the office (PDPC) has not been told of, nor decided not to tell."""
+    return (
+        breaches_visible_to(user)
+        .filter(closed=False, regulator_notified_at__isnull=True, no_notification_reason="")
+        .count()
+    )

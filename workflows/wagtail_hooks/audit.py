@@ -1,10 +1,14 @@
-"""The personal-data access log's hooks: publishing a form or process version is recorded."""
+"""The personal-data hooks: publishing a form or process version is recorded; the admin home of
+data protection officers and administrators shows the PDPA panel."""
 
 from wagtail import hooks
 
 from forms_builder.definition_admin.pages import PUBLISHED_HOOK
+from partners.selectors import user_has_role
 from workflows.models import AccessKind
+from workflows.selectors.audit import PARTNER_LOG_ROLES
 from workflows.services.audit import record_access
+from workflows.views.workspace.pdpa_panel import PersonalDataPanel
 
 
 @hooks.register(PUBLISHED_HOOK)
@@ -16,3 +20,9 @@ def record_publish(request, definition, version) -> None:
         partner_id=getattr(definition, "partner_id", None),
         detail={"version": version.number},
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_personal_data_panel(request, panels):
+    if user_has_role(request.user, PARTNER_LOG_ROLES):
+        panels.append(PersonalDataPanel(request.user))
