@@ -59,6 +59,7 @@ ROLE_USERNAMES = {
     Role.SUPERVISOR: "supervisor",
     Role.CASEWORKER: "caseworker",
     Role.COMMUNICATIONS: "comms",
+    Role.DATA_PROTECTION: "dpo",
 }
 
 
@@ -112,6 +113,7 @@ def load_users(partners: list[Partner]) -> None:
         Role.SUPERVISOR: "หัวหน้างาน",
         Role.CASEWORKER: "นักสังคมสงเคราะห์",
         Role.COMMUNICATIONS: "ประชาสัมพันธ์",
+        Role.DATA_PROTECTION: "คุ้มครองข้อมูล",
     }
     for partner in partners:
         for role, title in role_names.items():

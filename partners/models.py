@@ -48,6 +48,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     CASEWORKER = "caseworker", _("Caseworker")
     COMMUNICATIONS = "communications", _("Communications staff")
+    DATA_PROTECTION = "data_protection", _("Data protection officer")
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -85,6 +86,14 @@ class Partner(ClusterableModel):
     #: The ReferralKind values this partner accepts referrals of (a referral step's choice).
     referral_kinds = models.JSONField(
         _("accepts referrals of these kinds"), default=list, blank=True
+    )
+    two_factor_for_everyone = models.BooleanField(
+        _("everyone must use two-factor sign-in"),
+        default=False,
+        help_text=_(
+            "When ticked, every member of this partner signs in with a second factor, not only "
+            "administrators, supervisors and data protection officers."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -18,6 +18,7 @@ ROLE_GROUP_NAMES: dict[str, str] = {
     Role.SUPERVISOR: "หัวหน้างาน",
     Role.CASEWORKER: "เจ้าหน้าที่ผู้ปฏิบัติงาน",
     Role.COMMUNICATIONS: "เจ้าหน้าที่ประชาสัมพันธ์",
+    Role.DATA_PROTECTION: "เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล",
 }  # Named in Thai (staff read them on Wagtail's screens) by cms migration 0006.
 
 PARTNER_CONTACT_FIELDS = (
@@ -28,6 +29,7 @@ PARTNER_CONTACT_FIELDS = (
     "contact_person",
     "referral_answer_days",
     "referral_kinds",
+    "two_factor_for_everyone",
 )
 PARTNER_FIELDS = ("code", "name_th", "name_en", "kind", *PARTNER_CONTACT_FIELDS)
 PERSON_FIELDS = ("first_name", "last_name", "email")

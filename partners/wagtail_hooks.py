@@ -56,6 +56,9 @@ def register_partners_log_actions(actions):
     actions.register_action("partners.partner.activate", _("Reactivate"), _("Reactivated"))
     actions.register_action("partners.person.deactivate", _("Deactivate"), _("Deactivated"))
     actions.register_action("partners.person.activate", _("Reactivate"), _("Reactivated"))
+    actions.register_action(
+        "partners.two_factor.reset", _("Reset two-factor sign-in"), _("Two-factor sign-in reset")
+    )
 
 
 @hooks.register("insert_global_admin_js")

@@ -19,7 +19,10 @@ from partners.models import Membership, Role
 from scheduling.calendar import working_days_add
 from scheduling.registry import due_kind
 from scheduling.services import due_item_cancel, due_item_schedule
-from workflows.models import Case, CaseTask
+from thai.dates import format_thai_date
+from workflows.models import Breach, Case, CaseTask
+from workflows.services.breaches import BREACH_KIND
+from workflows.services.retention import RETENTION_KIND, client_retention_check
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 DUE_SOON_BEFORE = dt.timedelta(days=1)
@@ -207,4 +210,41 @@ def client_came_back(case) -> None:
                 "partner": in_each_language(lambda: case.partner.name),
             },
             link=reverse("workflows_admin:case", args=[closed.pk]),
+        )
+
+
+@due_kind(RETENTION_KIND)
+def client_retention(item) -> None:
+    """Remove a person's identifying details when every reason to keep them has run out."""
+    # As of the item's due time: it has come (the worker may run it a little later).
+    client_retention_check(client_id=item.object_id, now=max(timezone.now(), item.due_at))
+
+
+BREACH_DEADLINE = notification_kind(
+    "breach_regulator",
+    label=gettext_lazy("A data breach must be reported to the office"),
+    text=gettext_lazy(
+        "Data breach %(breach)s: the office (PDPC) must be told by %(due)s, and has not been."
+    ),
+)
+
+
+@due_kind(BREACH_KIND)
+def breach_regulator(item) -> None:
+    """Remind the partners' data protection officers and administrators of the 72 hours."""
+    breach = Breach.objects.select_for_update().filter(pk=item.object_id).first()
+    if breach is None or breach.regulator_settled or breach.closed:
+        return
+    link = reverse("workflows_admin:breach", args=[breach.pk])
+    roles = (Role.DATA_PROTECTION, Role.ADMINISTRATOR)
+    for partner in breach.partners.all():
+        notification_send(
+            recipients=partner_member_ids(partner.pk, roles),
+            kind=BREACH_DEADLINE.name,
+            partner=partner,
+            params={
+                "breach": breach.reference,
+                "due": in_each_language(lambda: format_thai_date(breach.regulator_deadline)),
+            },
+            link=link,
         )

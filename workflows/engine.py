@@ -10,6 +10,7 @@ from workflows.models.definitions import ProcessVersion
 from workflows.selectors.access import user_can_work_task
 from workflows.selectors.prefill import task_returned_by
 from workflows.services.followups import follow_ups_cancel_for_outcome
+from workflows.services.retention import client_retention_plan
 
 
 def case_begin(
@@ -46,6 +47,7 @@ def _move(case: Case, target: Step) -> None:
     if target.is_end:
         case.outcome = target.outcome
         follow_ups_cancel_for_outcome(case=case, outcome=target.outcome)
+        client_retention_plan(case=case)
 
 
 def case_advance(activation) -> None:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -158,6 +159,11 @@ class DraftStartView(DraftMixin):
         return redirect(self.draft_url())
 
 
+# Extension point: called with (request, definition, version) after a version is published
+# (workflows records it in the personal-data access log).
+PUBLISHED_HOOK = "definition_version_published"
+
+
 class PublishMixin:
     """Publishing the draft: every problem is listed on the draft page, or it is published.
     Mixed into the definition type's own DraftView, whose page shows the problems."""
@@ -170,6 +176,8 @@ class PublishMixin:
         except ValidationError as error:
             return self.get(request, pk, publish_errors=error.messages)
         definition_log(self.definition, PUBLISH_ACTION, request.user, version=self.version.number)
+        for function in hooks.get_hooks(PUBLISHED_HOOK):
+            function(request, self.definition, self.version)
         messages.success(request, self.viewset.texts["published"] % {"number": self.version.number})
         return redirect(self.viewset.detail_url(self.definition))
 

@@ -4,16 +4,19 @@ from django.conf import settings
 from django.urls import reverse
 
 from partners.models import Role
-from partners.selectors import user_has_role
+from partners.selectors import user_has_role, user_memberships
 
-ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR)
+ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.DATA_PROTECTION)
 RECOVERY_CODES = 10
 
 
 def two_factor_required(user) -> bool:
     if not getattr(settings, "THIPHUENG_TWO_FACTOR_REQUIRED", False):
         return False
-    return user.is_superuser or user_has_role(user, ROLES)
+    if user.is_superuser or user_has_role(user, ROLES):
+        return True
+    # A partner's policy: everyone who works there (memberships are read with their partner).
+    return any(m.partner.two_factor_for_everyone for m in user_memberships(user))
 
 
 def reachable_unverified() -> tuple[str, ...]:

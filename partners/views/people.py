@@ -20,6 +20,7 @@ from partners.selectors import (
     people_visible_to,
     person_deactivatable_by,
 )
+from partners.two_factor.services import two_factor_enrolled, two_factor_reset
 from partners.views.base import AdministratorRequiredMixin, AdminPageMixin
 
 PEOPLE_PER_PAGE = 50
@@ -139,6 +140,7 @@ class PersonEditView(PersonObjectMixin, AdminPageMixin, TemplateView):
             grant_form=kwargs.get("grant_form") or RoleGrantForm(partners=_grant_partners(user)),
             memberships=[(m, membership_changeable_by(user, m)) for m in memberships],
             can_deactivate=person_deactivatable_by(user, self.person),
+            two_factor_enrolled=two_factor_enrolled(user=self.person),
             history=person_history(self.person),
         )
         return context
@@ -160,6 +162,20 @@ class MembershipRevokeView(AdministratorRequiredMixin, View):
             return redirect("partners_admin:person_edit", pk=person.pk)
         services.membership_revoke(membership=membership, by=request.user)
         messages.success(request, _("Role taken away."))
+        return redirect("partners_admin:person_edit", pk=person.pk)
+
+
+class PersonTwoFactorResetView(AdministratorRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        person = get_object_or_404(people_visible_to(request.user), pk=pk)
+        two_factor_reset(person=person, by=request.user)
+        messages.success(
+            request,
+            _("%(person)s sets up two-factor sign-in again at their next sign-in.")
+            % {"person": person},
+        )
         return redirect("partners_admin:person_edit", pk=person.pk)
 
 

@@ -15,6 +15,11 @@ urlpatterns = [
     path("people/<int:pk>/", people.PersonEditView.as_view(), name="person_edit"),
     path("people/<int:pk>/active/", people.PersonActiveView.as_view(), name="person_active"),
     path(
+        "people/<int:pk>/two-factor-reset/",
+        people.PersonTwoFactorResetView.as_view(),
+        name="person_two_factor_reset",
+    ),
+    path(
         "people/<int:pk>/roles/<int:membership_pk>/revoke/",
         people.MembershipRevokeView.as_view(),
         name="membership_revoke",

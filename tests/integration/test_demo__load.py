@@ -7,7 +7,7 @@ def test_load_demo_is_idempotent_and_serves_the_thai_home_page(db, client):
     call_command("load_demo")
     call_command("load_demo")
     assert Partner.objects.count() == 4
-    assert Membership.objects.count() == 16
+    assert Membership.objects.count() == 20  # 4 partners × 5 roles
     assert User.objects.filter(username="pattaya.caseworker").exists()
     response = client.get("/")
     assert response.status_code == 200

@@ -19,7 +19,7 @@ from tests.factories_workflows import client_at
 from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
 from workflows.imports.uploads import FOLDER
-from workflows.models import Client
+from workflows.models import AccessKind, AccessRecord, Client
 from workflows.services.imports import (
     CLIENTS_IMPORT_ACTION,
     ImportRefused,
@@ -325,6 +325,11 @@ def test_upload_preview_confirm_and_no_file_left_behind(client, partner, supervi
     assert kept_files() == []
     again = client.post(url("client_import_confirm"), {"token": token})
     assert again.status_code == 302 and Client.objects.count() == 3
+    recorded = AccessRecord.objects.filter(partner=partner).order_by("id")
+    assert [(r.kind, r.detail["rows"]) for r in recorded] == [
+        (AccessKind.LOOKUP, 3),  # the preview
+        (AccessKind.IMPORT, 3),
+    ]
 
 
 def test_the_preview_says_which_rows_are_linked(client, partner, other_partner, supervisor):

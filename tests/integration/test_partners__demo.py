@@ -26,7 +26,7 @@ def test_each_demo_partner_has_one_user_per_role(db):
             assert user.groups.filter(name=ROLE_GROUP_NAMES[role]).exists()
             assert user.check_password(demo.DEMO_PASSWORD)
             assert not user.is_superuser
-    assert Membership.objects.count() == 16
+    assert Membership.objects.count() == 20  # 4 partners × 5 roles
 
 
 def test_demo_service_areas_are_real_dopa_codes(db):
@@ -49,8 +49,8 @@ def test_demo_load_is_idempotent(db):
     demo.load()
     demo.load()
     assert Partner.objects.count() == 4
-    assert User.objects.count() == 17
-    assert Membership.objects.count() == 16
+    assert User.objects.count() == 21
+    assert Membership.objects.count() == 20  # 4 partners × 5 roles
 
 
 @pytest.mark.parametrize("remove", [True, False])

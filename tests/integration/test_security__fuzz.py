@@ -51,6 +51,7 @@ def world(db, partner):
     english_home()
     caseworker = member(Role.CASEWORKER, partner=partner)
     supervisor = member(Role.SUPERVISOR, partner=partner)
+    officer = member(Role.DATA_PROTECTION, partner=partner)
     central = central_administrator()
     superuser = UserFactory(is_superuser=True)
     form = form_with_fields(partner, "intake", fields=text_fields(2))
@@ -82,6 +83,8 @@ def world(db, partner):
         (central, reverse("partners_admin:partner_add")),
         (central, reverse("partners_admin:person_add")),
         (central, reverse("outcomes:add")),
+        (officer, reverse("workflows_admin:breach_add")),
+        (officer, reverse("workflows_admin:client_subject", args=[case.client_id])),
         (superuser, reverse("workflows_reports:setting_edit", args=[reporting.pk])),
         (None, "/report/"),
         (None, "/search/"),

@@ -12,7 +12,7 @@ from partners.models import Role
 from tests.factories import member
 from tests.factories_workflows import client_at
 from tests.factories_workspace import case_at, open_task, screening_definition
-from workflows.models import Case, Client, IdStatus
+from workflows.models import AccessKind, AccessRecord, Case, Client, IdStatus
 from workflows.selectors.clients import clients_search, clients_visible_to
 
 VALID_ID = "1101700230708"
@@ -79,8 +79,8 @@ def test_the_client_page_lists_every_case_the_user_may_see(
     client.force_login(caseworker)
     content = client.get(url("client", person.pk)).content.decode()
     assert here.reference in content and elsewhere.reference not in content
-    viewed = ModelLogEntry.objects.for_instance(person).get(action="workflows.client.view")
-    assert viewed.user == caseworker
+    viewed = AccessRecord.objects.get(client=person, kind=AccessKind.VIEW)
+    assert viewed.user == caseworker and viewed.partner_id == partner.pk
 
 
 def form_data(**fields) -> dict:

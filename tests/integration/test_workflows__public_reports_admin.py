@@ -15,7 +15,13 @@ from tests.factories_reports import (
     report_network,
     shared_process,
 )
-from workflows.models import Case, ProcessDefinition, PublicReportSetting
+from workflows.models import (
+    AccessKind,
+    AccessRecord,
+    Case,
+    ProcessDefinition,
+    PublicReportSetting,
+)
 from workflows.services.public_reports import public_report_submit
 
 OUTSIDERS = [Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR]
@@ -67,6 +73,8 @@ def test_the_handling_partner_sees_the_report_its_photo_and_the_reporter(client,
     assert photo.status_code == 200 and photo["Content-Type"] == "image/jpeg"
     assert "no-store" in photo["Cache-Control"]
     assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
+    download = AccessRecord.objects.get(kind=AccessKind.DOWNLOAD)
+    assert download.client_id == report.case.client_id and download.label == report.case.reference
 
 
 def test_the_partners_administrator_sees_the_contact_but_cannot_mark(client, report):

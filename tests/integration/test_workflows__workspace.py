@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
-from wagtail.models import ModelLogEntry
 
 from forms_builder.models import AnswerSet, FieldType
 from partners.models import Role
@@ -20,7 +19,15 @@ from tests.factories_workflows import (
 )
 from tests.factories_workspace import case_at, open_task
 from thai.dates import format_thai_date
-from workflows.models import Case, CaseTask, ProcessKind, StepKind, TaskStage
+from workflows.models import (
+    AccessKind,
+    AccessRecord,
+    Case,
+    CaseTask,
+    ProcessKind,
+    StepKind,
+    TaskStage,
+)
 from workflows.services.cases import case_start, task_claim, task_complete
 from workflows.services.definitions import (
     process_definition_create,
@@ -263,9 +270,11 @@ def test_every_view_of_a_case_is_in_the_audit_log(client, case, caseworker):
     client.force_login(caseworker)
     client.get(url("case", case.pk))
     client.get(url("case", case.pk))
-    entries = ModelLogEntry.objects.for_instance(case).filter(action="workflows.case.view")
+    entries = AccessRecord.objects.filter(client=case.client, kind=AccessKind.VIEW)
     assert entries.count() == 2
-    assert {entry.user_id for entry in entries} == {caseworker.pk}
+    assert {(entry.user_id, entry.object_id) for entry in entries} == {
+        (caseworker.pk, str(case.pk))
+    }
 
 
 def test_the_inbox_filters_by_process_step_overdue_and_client(client, partner, caseworker):

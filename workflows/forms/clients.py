@@ -8,7 +8,11 @@ from forms_builder.runtime.fields import BuddhistDateField
 from forms_builder.runtime.validators import national_id_clean
 from partners.models import Partner
 from workflows.models import Client
-from workflows.services.clients import CLIENT_FIELDS, client_fields_problems
+from workflows.services.clients import (
+    CLIENT_FIELDS,
+    IDENTIFYING_FIELDS,
+    client_fields_problems,
+)
 
 
 class ClientSearchForm(forms.Form):
@@ -36,8 +40,21 @@ class ClientForm(forms.ModelForm):
         fields = CLIENT_FIELDS
         widgets = {"id_status": forms.RadioSelect, "aliases": forms.TextInput}
 
-    def __init__(self, *args, partners=None, **kwargs):
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=500,
+        help_text=_("For example: the person showed their ID card. Kept with the change."),
+    )
+
+    def __init__(self, *args, partners=None, owner=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            del self.fields["reason"]
+        elif not owner:
+            # Another partner's record: who the person is belongs to the registering partner.
+            for name in IDENTIFYING_FIELDS:
+                self.fields[name].disabled = True
         partners = list(partners or [])
         # One partner: nothing to choose. Editing: the registering partner never changes.
         self.only_partner = partners[0] if len(partners) == 1 else None
@@ -76,3 +93,6 @@ class ClientForm(forms.ModelForm):
 
     def client_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in CLIENT_FIELDS}
+
+    def change_reason(self) -> str:
+        return self.cleaned_data.get("reason", "")

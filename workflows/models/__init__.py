@@ -1,3 +1,5 @@
+from workflows.models.audit import AccessKind, AccessRecord, ClientChange
+from workflows.models.breaches import Breach
 from workflows.models.cases import Case, CaseSource, CaseTask, TaskStage
 from workflows.models.clients import Client, IdStatus, Sex
 from workflows.models.definitions import (
@@ -39,6 +41,10 @@ __all__ = [
     "ExternalOrganizationKind",
     "LetterTemplate",
     "ReferralLetter",
+    "AccessKind",
+    "AccessRecord",
+    "ClientChange",
+    "Breach",
     "REFERRAL_TRANSITIONS",
     "DeclineReason",
     "LegalBasis",

@@ -83,6 +83,13 @@ class Client(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    legal_hold = models.BooleanField(
+        _("legal hold"),
+        default=False,
+        help_text=_("While held, the person's details are never removed by the retention rule."),
+    )
+    legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=500, blank=True)
+    anonymised_at = models.DateTimeField(_("identifying details removed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Derived columns, kept by save(): Thai dictionary order and substring search.

@@ -2,6 +2,7 @@
 central administrators'; a partner adds its own. An outcome in use is retired, never deleted,
 so the cases that ended with it keep their words."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,16 @@ class Outcome(models.Model):
         help_text=_("A retired outcome is no longer offered; cases that ended with it keep it."),
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+    anonymise_after_years = models.PositiveSmallIntegerField(
+        _("remove identifying details after (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Years after a case ends with this outcome before the person's names and identity "
+            "documents are removed (unless they have another case, or a legal hold). Empty: kept."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

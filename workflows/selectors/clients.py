@@ -15,7 +15,7 @@ from stdnum.th import pin
 
 from forms_builder.be_dates import THAI_DIGITS
 from thai.text import search_text
-from workflows.models import Case, Client
+from workflows.models import Case, Client, ClientChange
 from workflows.selectors.access import case_partner_ids, cases_visible_to
 
 AGE_TOLERANCE = 5  # years either side of an estimated age
@@ -125,3 +125,26 @@ def client_cases_visible(*, user, client: Client) -> QuerySet[Case]:
         .select_related("partner", "process_version__definition", "current_step")
         .order_by("-created", "-pk")
     )
+
+
+def client_editing_partner_id(*, user, client: Client) -> int | None:
+    """The partner the user corrects the client for: the registering partner when the user
+    works there, else the first partner of the user's where the person has a case."""
+    partner_ids = case_partner_ids(user)
+    if client.registered_by_id in partner_ids:
+        return client.registered_by_id
+    cases = Case.objects.filter(client=client, partner_id__in=partner_ids)
+    return cases.order_by("partner_id").values_list("partner_id", flat=True).first()
+
+
+def client_changes(*, client: Client) -> list[dict]:
+    """The record's corrections, newest first, with each field's label and the partner."""
+    changes = ClientChange.objects.filter(client=client).select_related("user", "partner")
+    labels = {field.name: field.verbose_name for field in Client._meta.fields}
+    return [
+        {
+            "change": change,
+            "labels": [str(labels.get(name, name)) for name in change.fields],
+        }
+        for change in changes[:50]
+    ]

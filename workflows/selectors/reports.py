@@ -62,8 +62,9 @@ def public_report_panel(*, case: Case, user) -> dict:
     }
 
 
-def answer_file_for_user(*, user, uuid) -> AnswerFile | None:
-    """A file answer, if it belongs to a case the user may see (and is not hidden from them)."""
+def answer_file_for_user(*, user, uuid) -> tuple[AnswerFile, Case] | None:
+    """A file answer and its case, if the case is one the user may see (and the answer is not
+    hidden from them)."""
     answer_file = AnswerFile.objects.select_related("answer_set__form_version").filter(uuid=uuid)
     answer_file = answer_file.first()
     if answer_file is None or answer_file.answer_set_id is None:
@@ -82,7 +83,7 @@ def answer_file_for_user(*, user, uuid) -> AnswerFile | None:
     ).exists()
     if sensitive and not user_can_see_sensitive(user, case):
         return None
-    return answer_file
+    return answer_file, case
 
 
 def case_by_reference(*, user, reference: str) -> Case | None:

@@ -43,6 +43,7 @@ from workflows.selectors.cases import case_answers
 from workflows.selectors.graph import running_outgoing, running_step
 from workflows.services.events import case_event_record, user_display_name
 from workflows.services.followups import follow_ups_cancel_for_outcome
+from workflows.services.retention import client_retention_plan
 from workflows.services.task_counts import task_counts_batch
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -278,6 +279,7 @@ def case_close(*, case: Case, user, outcome: str, data: dict | None = None) -> C
             case.outcome = outcome
             case.save(update_fields=["status", "finished", "outcome"])
             follow_ups_cancel_for_outcome(case=case, outcome=outcome)
+            client_retention_plan(case=case)
             log(
                 instance=case,
                 action=CASE_CLOSE_ACTION,

@@ -1,4 +1,11 @@
-"""Registering and correcting clients; every change is in Wagtail's audit log (PDPA)."""
+"""Registering and correcting clients; every change is in Wagtail's audit log (PDPA).
+
+Who owns a client record's fields: the partner that registered the person owns the fields that
+identify them (`IDENTIFYING_FIELDS`: names, sex, identity documents, nationality, birth date or
+age). Another partner that works with the person (a case opened after finding them by national
+ID, or a referral accepted) may correct only where they were found (`found_area_code`,
+`found_place`); for the identifying fields it asks the registering partner, whose contact the
+form shows. Every change is a `ClientChange` with its partner and the earlier values."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -6,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from partners.models import Partner
-from workflows.models import Client, IdStatus
+from workflows.errors import WorkflowError
+from workflows.models import Client, ClientChange, IdStatus
 
 CLIENT_FIELDS = (
     "first_name",
@@ -24,6 +32,15 @@ CLIENT_FIELDS = (
     "found_place",
 )
 
+IDENTIFYING_FIELDS = frozenset(CLIENT_FIELDS) - {"found_area_code", "found_place"}
+
+
+class ClientFieldsOwned(WorkflowError):
+    default_message = _(
+        "Only the partner that registered this person can change who they are (names, "
+        "identity documents, birth date). Ask them to correct it."
+    )
+
 
 @transaction.atomic
 def client_create(*, partner: Partner, user, **fields) -> Client:
@@ -37,15 +54,30 @@ def client_create(*, partner: Partner, user, **fields) -> Client:
 
 
 @transaction.atomic
-def client_update(*, client: Client, user, **fields) -> Client:
+def client_update(*, client: Client, user, partner_id: int, reason: str = "", **fields) -> Client:
+    """Correct a client for `partner_id` (the partner the user acts for); the row is locked, the
+    ownership rule checked under the lock, and the change kept with its earlier values."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
     changed = [name for name, value in _known(fields).items() if getattr(client, name) != value]
-    for name in changed:
-        setattr(client, name, fields[name])
     if not changed:
         return client
+    if partner_id != client.registered_by_id and IDENTIFYING_FIELDS.intersection(changed):
+        raise ClientFieldsOwned
+    previous = {name: _json_value(getattr(client, name)) for name in changed}
+    for name in changed:
+        setattr(client, name, fields[name])
     _date_estimate(client, changed="estimated_age" in changed)
     client.full_clean()
     client.save()
+    ClientChange.objects.create(
+        client=client,
+        user=user,
+        username=user.get_username() if user is not None else "",
+        partner_id=partner_id,
+        fields=changed,
+        previous=previous,
+        reason=reason[:500],
+    )
     log(
         instance=client,
         action="wagtail.edit",
@@ -77,6 +109,10 @@ def client_fields_problems(data: dict, *, unreadable: set[str] = frozenset()) ->
     if not any(data.get(name) for name in ("first_name", "last_name", "name_en", "aliases")):
         problems.append((None, _("Enter at least a name, a name in English letters or an alias.")))
     return problems
+
+
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _known(fields: dict) -> dict:

@@ -29,7 +29,7 @@ class OutcomeCreateForm(DefinitionCreateForm):
 
     class Meta:
         model = Outcome
-        fields = ["partner", "key", "name_th", "name_en", "sort_order"]
+        fields = ["partner", "key", "name_th", "name_en", "sort_order", "anonymise_after_years"]
 
     def key_is_taken(self, key: str, partner) -> bool:
         return Outcome.objects.filter(key=key).exists()  # one namespace for the whole network
@@ -38,7 +38,7 @@ class OutcomeCreateForm(DefinitionCreateForm):
 class OutcomeEditForm(forms.ModelForm):
     class Meta:
         model = Outcome
-        fields = ["name_th", "name_en", "sort_order", "retired"]
+        fields = ["name_th", "name_en", "sort_order", "anonymise_after_years", "retired"]
 
 
 class OutcomeIndexView(generic.IndexView):

@@ -11,6 +11,7 @@ from wagtail import hooks
 from partners.menus import CountedRoleMenuItem, RoleMenuItem, menu_count_register
 from partners.models import Role
 from partners.selectors import user_has_role
+from workflows.selectors.audit import PARTNER_LOG_ROLES
 from workflows.selectors.referrals import referrals_pending_count_query
 from workflows.selectors.tasks import approvals_count_query
 from workflows.services.imports import CLIENTS_IMPORT_ACTION
@@ -35,6 +36,8 @@ WORKSPACE_MENU = [
     (_("Clients"), "client_index", [*WORKERS, Role.ADMINISTRATOR], "clients", "user", 130),
     (_("Open a case"), "case_start", WORKERS, "case-start", "plus", 140),
     (_("Work overview"), "dashboard", [Role.SUPERVISOR], "work-overview", "table", 150),
+    (_("Personal data access log"), "access_log", PARTNER_LOG_ROLES, "access-log", "history", 160),
+    (_("Personal data breaches"), "breaches", PARTNER_LOG_ROLES, "breaches", "warning", 165),
 ]
 
 
@@ -100,4 +103,4 @@ def register_workflows_log_actions(actions):
     actions.register_action(EXPORT_ACTION, _("Export a list"), _("List exported"))
 
 
-from workflows.wagtail_hooks import definitions, outcomes, reports, staff  # noqa: E402, F401
+from workflows.wagtail_hooks import audit, definitions, outcomes, reports, staff  # noqa: E402, F401

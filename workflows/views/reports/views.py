@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.selectors import user_is_administrator
 from workflows.errors import WorkflowError
+from workflows.models import AccessKind
 from workflows.selectors.access import cases_visible_to
 from workflows.selectors.reports import (
     answer_file_for_user,
@@ -21,6 +22,7 @@ from workflows.selectors.reports import (
     report_process_choices,
     report_settings_partners,
 )
+from workflows.services.audit import record_access
 from workflows.services.public_reports import (
     public_report_setting_save,
     report_mark_duplicate,
@@ -33,9 +35,16 @@ class AnswerFileView(WorkspaceAccessMixin, View):
     """A photo or file answer, for the people of the partner whose case it belongs to."""
 
     def get(self, request, uuid):
-        answer_file = answer_file_for_user(user=request.user, uuid=uuid)
-        if answer_file is None:
+        found = answer_file_for_user(user=request.user, uuid=uuid)
+        if found is None:
             raise Http404
+        answer_file, case = found
+        record_access(
+            request,
+            case,
+            AccessKind.DOWNLOAD,
+            detail={"file": answer_file.uuid.hex, "field": answer_file.field_key},
+        )
         is_image = answer_file.content_type.startswith("image/")
         response = FileResponse(
             answer_file.file.open("rb"),

@@ -6,18 +6,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.log_actions import log
 
 from partners.selectors import user_partner_ids, user_partners
 from workflows.diagram import case_is_finished, process_diagram_html
 from workflows.errors import WorkflowError
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import StartCaseForm
-from workflows.models import CaseSource
+from workflows.models import AccessKind, CaseSource
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.clients import clients_for_case_start, clients_search
 from workflows.selectors.referrals import referral_todos_of_case, referrals_of_case
 from workflows.selectors.reports import public_report_panel
+from workflows.services.audit import record_access
 from workflows.services.cases import case_start
 from workflows.step_kinds.follow_ups import follow_up_processes
 from workflows.views.workspace.base import (
@@ -51,13 +51,7 @@ class CaseView(WorkspacePageMixin, TemplateView):
         return _("Case %(reference)s") % {"reference": self.case.reference}
 
     def get(self, request, *args, **kwargs):
-        # PDPA: who saw which case, one row per view (the title avoids reading the client again).
-        log(
-            instance=self.case,
-            action=CASE_VIEW_ACTION,
-            user=request.user,
-            title=self.case.reference,
-        )
+        record_access(request, self.case, AccessKind.VIEW)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -108,7 +102,12 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
             return None
         national_id = request.POST.get("id") or request.GET.get("id") or ""
         clients = clients_for_case_start(user=request.user, national_id=national_id[:20])
-        return get_object_or_404(clients, pk=chosen)
+        client = get_object_or_404(clients, pk=chosen)
+        # The case-start summary shows the person; found by national ID it may be another
+        # partner's client (the cross-partner lookup).
+        kind = AccessKind.LOOKUP if national_id else AccessKind.VIEW
+        record_access(request, client, kind, detail={"page": "case_start"})
+        return client
 
     def start_form(self, data=None):
         return StartCaseForm(data, partners=user_partners(self.request.user, WORKER_ROLES))
@@ -127,6 +126,7 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
                     age=search.cleaned_data["age"],
                 )
                 page = page_of_capped(clients, request.GET.get("p"))
+                record_access(request, kind=AccessKind.SEARCH, detail=search.cleaned_data)
             context.update(search_form=search, page=page, query=query_without_page(request))
         else:
             context.update(client=client, start_form=start_form or self.start_form())
@@ -155,6 +155,7 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
         except WorkflowError as error:
             messages.error(request, error.message)
             return self.render_to_response(self.get_context_data(client=client, start_form=form))
+        record_access(request, case, AccessKind.START)
         messages.success(
             request,
             _("Case %(reference)s opened for %(client)s. Its first task is in the queue.")

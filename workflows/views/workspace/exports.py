@@ -19,6 +19,7 @@ from workflows.exports import (
 )
 from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import TaskFilterForm
+from workflows.models import AccessKind
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
 from workflows.selectors.exports import (
     CLIENT_COLUMNS,
@@ -29,6 +30,7 @@ from workflows.selectors.exports import (
 )
 from workflows.selectors.referrals import referral_queue
 from workflows.selectors.tasks import tasks_awaiting_approval, tasks_inbox, tasks_queue
+from workflows.services.audit import record_access
 from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, id_param
 
 EXPORT_ACTION = "workflows.export"
@@ -50,13 +52,15 @@ def export_log(
 ) -> None:
     """The audit entry of one export: who, which list, the format, how many rows, the filters."""
     user = concrete_user(request.user)
+    data = {"list": name, "format": file_format, "rows": rows, "filters": filters}
     log(
         instance=instance if instance is not None else user,
         action=EXPORT_ACTION,
         user=user,
         title=title,
-        data={"list": name, "format": file_format, "rows": rows, "filters": filters},
+        data=data,
     )
+    record_access(request, kind=AccessKind.EXPORT, detail=data)
 
 
 class ExportView(WorkspaceAccessMixin, View):

@@ -13,6 +13,8 @@ from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
 from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
+from workflows.models import AccessKind
+from workflows.services.audit import record_access
 from workflows.services.import_runs import BACKGROUND_BYTES, client_import_start
 from workflows.services.imports import (
     IMPORT_ROLES,
@@ -61,6 +63,13 @@ class ClientImportView(WorkspacePageMixin, TemplateView):
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form))
+        # The preview names people already registered, here or at another partner.
+        record_access(
+            request,
+            partner_id=partner.pk,
+            kind=AccessKind.LOOKUP,
+            detail={"file": upload.name, "preview": True, "rows": plan.total, **plan.counts},
+        )
         token = ""
         if not plan.problems and plan.total:
             token = upload_keep(
@@ -116,6 +125,12 @@ class ClientImportConfirmView(ClientImportView):
             return self.render_to_response(context)
         finally:
             upload_forget(upload["path"])
+        record_access(
+            request,
+            partner_id=partner.pk,
+            kind=AccessKind.IMPORT,
+            detail={"file": upload["name"], "rows": plan.total, **plan.counts},
+        )
         messages.success(
             request,
             _(

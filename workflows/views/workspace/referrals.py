@@ -15,7 +15,7 @@ from viewflow.workflow.status import STATUS
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralAcceptForm, ReferralDeclineForm, ReferralSendForm
-from workflows.models import LegalBasis, ReferralTodo
+from workflows.models import AccessKind, LegalBasis, ReferralTodo
 from workflows.selectors.access import cases_visible_to, tasks_visible_to
 from workflows.selectors.referrals import (
     case_shareable_answers,
@@ -28,6 +28,7 @@ from workflows.selectors.referrals import (
     user_is_receiver,
     user_is_sender,
 )
+from workflows.services.audit import record_access
 from workflows.services.referrals import (
     referral_accept,
     referral_decline,
@@ -128,6 +129,7 @@ class ReferralSendView(WorkspacePageMixin, TemplateView):
                 _("Not sent, for want of a basis that allows sensitive data: %(fields)s")
                 % {"fields": ", ".join(row["label_th"] for row in referral.withheld)},
             )
+        record_access(request, referral, AccessKind.REFER)
         messages.success(request, _("The referral is sent."))
         return redirect("workflows_admin:referral", pk=referral.pk)
 
@@ -220,6 +222,10 @@ class ReferralView(WorkspacePageMixin, TemplateView):
     def get_page_title(self):
         return _("Referral of %(client)s") % {"client": self.referral.client.display_name}
 
+    def get(self, request, *args, **kwargs):
+        record_access(request, self.referral, AccessKind.VIEW)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         referral, user = self.referral, self.request.user
@@ -272,6 +278,8 @@ class ReferralActionView(WorkspaceAccessMixin, View):
                 messages.success(request, _("The referral is withdrawn."))
         except WorkflowError as error:
             messages.error(request, str(error))
+        else:
+            record_access(request, referral, AccessKind.CHANGE, detail={"referral": action})
         return redirect("workflows_admin:referral", pk=referral.pk)
 
 
@@ -300,6 +308,7 @@ class ReferralConsentPhotoView(WorkspaceAccessMixin, View):
         referral = _visible_referral(request, pk)
         if not referral.consent_photo:
             raise Http404
+        record_access(request, referral, AccessKind.DOWNLOAD, detail={"file": "consent_photo"})
         content_type = mimetypes.guess_type(referral.consent_photo.name)[0]
         response = FileResponse(
             referral.consent_photo.open("rb"),

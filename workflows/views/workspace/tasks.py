@@ -16,7 +16,7 @@ from partners.models import Role
 from partners.selectors import user_partner_ids
 from workflows.errors import FormInvalid, NoTransitionMatches, WorkflowError
 from workflows.forms.workspace import ApprovalForm, AssignForm, TaskFilterForm
-from workflows.models import CaseTask, TaskStage
+from workflows.models import AccessKind, CaseTask, TaskStage
 from workflows.selectors.access import (
     tasks_visible_to,
     user_can_see_sensitive,
@@ -34,6 +34,7 @@ from workflows.selectors.tasks import (
     tasks_inbox,
     tasks_queue,
 )
+from workflows.services.audit import record_access
 from workflows.services.cases import (
     task_approve,
     task_assign,
@@ -83,6 +84,10 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             partner_ids=user_partner_ids(request.user, WORKER_ROLES),
         )
         filters = form.filters()
+        if filters.client:  # a search for a person by name or ID
+            record_access(
+                request, kind=AccessKind.SEARCH, detail={"q": form.cleaned_data["client"]}
+            )
         page = page_of(self.tasks(filters), request.GET.get("p"), count=self.count(filters))
         context.update(
             filter_form=form,
@@ -150,6 +155,11 @@ class TaskView(WorkspacePageMixin, TemplateView):
 
     def get_page_title(self):
         return task_title(self.task)
+
+    def get(self, request, *args, **kwargs):
+        # The task page shows the case's earlier answers: a read of the person's data.
+        record_access(request, self.task, AccessKind.VIEW)
+        return super().get(request, *args, **kwargs)
 
     @property
     def is_mine(self) -> bool:
@@ -228,6 +238,7 @@ class TaskView(WorkspacePageMixin, TemplateView):
         except WorkflowError as error:
             messages.error(request, error.message)
             return redirect("workflows_admin:task", pk=task.pk)
+        record_access(request, task, AccessKind.COMPLETE)
         if done.step.requires_approval:
             message = _(
                 "Saved. The step now waits for a supervisor's approval; the proposed decision "
@@ -257,6 +268,7 @@ class TaskView(WorkspacePageMixin, TemplateView):
         except WorkflowError as error:
             messages.error(request, error.message)
             return redirect("workflows_admin:task", pk=task.pk)
+        record_access(request, task, AccessKind.APPROVE, detail={"approved": approved})
         if approved:
             messages.success(request, _("Approved. The case moves on."))
         else:
@@ -278,6 +290,7 @@ class TaskActionView(View):
     """A POST that changes who holds a task; the task must be one the user may see (else 404)."""
 
     http_method_names = ["post"]
+    access_kind = ""
 
     def post(self, request, pk: int):
         task = _visible_task(request, pk)
@@ -288,10 +301,13 @@ class TaskActionView(View):
             return HttpResponseRedirect(
                 _back(request, reverse("workflows_admin:task", args=[task.pk]))
             )
+        record_access(request, task, self.access_kind)
         return redirect(target)
 
 
 class TaskClaimView(TaskActionView):
+    access_kind = AccessKind.CLAIM
+
     def act(self, request, task):
         title = task_title(task)  # read before the claim re-reads the task from the database
         task_claim(task=task, user=request.user)
@@ -300,6 +316,8 @@ class TaskClaimView(TaskActionView):
 
 
 class TaskReleaseView(TaskActionView):
+    access_kind = AccessKind.RELEASE
+
     def act(self, request, task):
         task_release(task=task, user=request.user)
         messages.success(request, _("The task is back in the queue."))
@@ -307,6 +325,8 @@ class TaskReleaseView(TaskActionView):
 
 
 class TaskAssignView(TaskActionView):
+    access_kind = AccessKind.ASSIGN
+
     def act(self, request, task):
         if not user_is_supervisor_of(request.user, task.partner_id):
             raise WorkflowError(_("Only a supervisor of this partner can give tasks to people."))

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from workflows.views.workspace import (
+    access_log,
+    breaches,
     cases,
     clients,
     dashboard,
@@ -10,6 +12,7 @@ from workflows.views.workspace import (
     imports,
     letters,
     referrals,
+    subject,
     tasks,
 )
 
@@ -102,5 +105,20 @@ urlpatterns = [
     ),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
     path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),
+    path(
+        "clients/<int:pk>/access/",
+        access_log.ClientAccessLogView.as_view(),
+        name="client_access_log",
+    ),
+    path("clients/<int:pk>/requests/", subject.ClientSubjectView.as_view(), name="client_subject"),
+    path(
+        "clients/<int:pk>/requests/export/",
+        subject.ClientSubjectExportView.as_view(),
+        name="client_subject_export",
+    ),
+    path("breaches/", breaches.BreachListView.as_view(), name="breaches"),
+    path("breaches/add/", breaches.BreachFormView.as_view(), name="breach_add"),
+    path("breaches/<int:pk>/", breaches.BreachFormView.as_view(), name="breach"),
+    path("access-log/", access_log.PartnerAccessLogView.as_view(), name="access_log"),
     path("overview/", dashboard.SupervisorDashboardView.as_view(), name="dashboard"),
 ]
