@@ -41,3 +41,15 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_tasks_go_to_the_worker_outside_the_tests():
+    """Dev and production queue tasks for the worker (database, or RQ when asked); only the test
+    settings run them in the request's process."""
+    code = "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+    dev = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="config.settings.dev")
+    assert dev.stdout.strip().splitlines()[-1] == "django_tasks_db.DatabaseBackend", dev.stderr
+    redis = _manage(
+        "shell", "-c", code, DJANGO_SETTINGS_MODULE="config.settings.dev", TASKS_BACKEND="redis"
+    )
+    assert redis.stdout.strip().splitlines()[-1] == "django_tasks_rq.RQBackend", redis.stderr

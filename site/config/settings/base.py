@@ -244,8 +244,6 @@ CONTENT_SECURITY_POLICY = {
 # No avatars fetched from gravatar.com: staff e-mail hashes do not leave the system.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
 # Request size caps (README "Security settings"). A form's fields, a field editor's choice and
 # condition rows and a partner's service areas stay far below these; files stream to disk above
 # FILE_UPLOAD_MAX_MEMORY_SIZE, and each file field has its own limit (at most 50 MB, a bundle 5 MB).
