@@ -15,6 +15,7 @@ from partners.models import Role
 from tests.factories import member
 from tests.factories_workflows import client_at
 from tests.factories_workspace import case_at
+from workflows.models import AccessKind, AccessRecord
 from workflows.views.workspace.exports import EXPORT_ACTION
 
 VALID_ID = "1101700230708"
@@ -157,6 +158,8 @@ def test_a_cases_answers_export_one_column_per_field_key_masked_and_audited(
         "rows": 1,
         "filters": "",
     }
+    # The person's access log ("who has seen this person") lists the export.
+    assert AccessRecord.objects.get(kind=AccessKind.EXPORT).client_id == case.client_id
     client.force_login(member(Role.ADMINISTRATOR, partner=partner))
     book = xlsx_rows(client.get(f"{answers}?format=xlsx"))
     assert book[0][3:] == ["illness", "place"] and "วัณโรค" not in book[1] and "ตลาด" in book[1]

@@ -60,7 +60,8 @@ def export_log(
         title=title,
         data=data,
     )
-    record_access(request, kind=AccessKind.EXPORT, detail=data)
+    # About the exported object (a case's answers name its client), else about the list.
+    record_access(request, instance, AccessKind.EXPORT, detail=data)
 
 
 class ExportView(WorkspaceAccessMixin, View):
