@@ -31,6 +31,7 @@ translations: install
 
 migrate: install
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo
