@@ -31,7 +31,6 @@ translations: install
 
 migrate: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from cms.selectors import CONTENT_VERSION_KEY, content_version
@@ -99,6 +99,9 @@ def _validators_set(response: HttpResponse, etag: str, last_modified: float) -> 
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified)
     response.headers["Cache-Control"] = "no-cache"
+    # Signed-in staff get another page (Wagtail's bar): a cache on the way must tell them apart,
+    # also when the hit never reads the session.
+    patch_vary_headers(response, ("Cookie",))
 
 
 def _from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:

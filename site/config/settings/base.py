@@ -183,8 +183,8 @@ STORAGES = {
 
 # One cache shared by every process (web, scheduler, workers, each gunicorn worker): the public
 # page cache, the report page's per-address limit and the outcome names must not be per process.
-# Redis when REDIS_URL is set, else a table in the database (`manage.py createcachetable`, which
-# `make migrate` runs; README "Security settings").
+# Redis when REDIS_URL is set, else a table in the database (made by cms migration 0008; README
+# "Configuration").
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -11,7 +11,6 @@ template. Four client processes ask again as soon as they are answered, each wit
 import secrets
 import statistics
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
@@ -34,7 +33,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["seconds"] <= 0 or options["rounds"] < 1:
             raise CommandError("--seconds and --rounds must be positive.")
-        call_command("createcachetable", verbosity=0)
         home_with_content()
         bare_host = bare_page_site()
         rendered, hit = home_statements()
