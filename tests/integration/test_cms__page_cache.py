@@ -437,3 +437,11 @@ def test_a_publish_in_another_process_purges_this_ones_pages(client, shared_cach
     )
     assert not get(client, "/")[1]
     assert get(client, "/")[1]
+
+
+def test_a_head_request_is_answered_from_the_cache(client):
+    assert cached(client, "/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.head("/")
+    assert response.status_code == 200 and not response.content
+    assert len(queries) == 0 and response["ETag"]
