@@ -15,7 +15,7 @@ from partners.areas import area_name
 from partners.models import Partner
 
 CONTENT_VERSION_KEY = "cms:content-version"
-# Bounds staleness where each process has its own cache (no REDIS_URL).
+# Entries under an old content version are never read again; this lets them go.
 CACHE_SECONDS = 10 * 60
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
 SEARCH_LIMIT = 50
