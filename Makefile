@@ -60,10 +60,12 @@ messages: install
 		--ignore 'site/cms/*' --ignore 'tests/*'
 
 # Each hot path beside the bare library in the same run (inbox, queue with 1M task rows, task
-# completion vs the bare Viewflow engine loop; sizes: BENCH_ARGS="--cases 100000"), then the
+# completion vs the bare Viewflow engine loop; sizes: BENCH_ARGS="--cases 100000"), the public
+# home page vs a bare Wagtail page (gunicorn, 2 workers; BENCH_PUBLIC_ARGS="--port 8765"), then the
 # scheduler (due items per second, statements per item) and the client import.
 bench: migrate
 	$(MANAGE) bench $(BENCH_ARGS)
+	$(MANAGE) bench_public $(BENCH_PUBLIC_ARGS)
 	$(MANAGE) bench_scheduler
 	$(MANAGE) bench_import $(BENCH_IMPORT_ARGS)
 

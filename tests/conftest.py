@@ -36,6 +36,15 @@ def _kept_definitions_forgotten():
     running_graph_forget()
 
 
+@pytest.fixture(autouse=True)
+def _cache_emptied():
+    """Cached pages and fragments outlive a test's rolled-back rows (whose ids and addresses the
+    next test reuses): each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def partner(db):
     return PartnerFactory()

@@ -288,6 +288,8 @@ class ReportPage(RoutablePageMixin, SitePage):
     subpage_types = []
     # One per home page, and so one per language.
     max_count_per_parent = 1
+    # A form with a CSRF token, and answers shown back: never kept by the page cache.
+    page_cache = False
 
     class Meta:
         verbose_name = _("report page")

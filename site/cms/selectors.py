@@ -15,19 +15,26 @@ from partners.areas import area_name
 from partners.models import Partner
 
 CONTENT_VERSION_KEY = "cms:content-version"
-# Bounds staleness where each process has its own cache (no REDIS_URL).
+# Entries under an old content version are never read again; this lets them go.
 CACHE_SECONDS = 10 * 60
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
 SEARCH_LIMIT = 50
 
 
-def content_version() -> str:
-    """A token that changes whenever published content or partners change (keys page caches)."""
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(CONTENT_VERSION_KEY, version, None)
-    return version
+def content_version(stored: str | None = None) -> str:
+    """A token that changes whenever published content or partners change, and every day (a
+    campaign that ended yesterday leaves the lists): it keys the page and fragment caches.
+    `stored`: the shared token when the caller has just read it (`CONTENT_VERSION_KEY`)."""
+    token = stored or cache.get(CONTENT_VERSION_KEY) or content_version_new()
+    return f"{token}-{timezone.localdate():%Y%m%d}"
+
+
+def content_version_new() -> str:
+    """The version after a bump: a new random token, the same for every process (the first one
+    kept wins). Never a counter: a version evicted from the cache must not come back."""
+    token = uuid.uuid4().hex
+    cache.add(CONTENT_VERSION_KEY, token, None)
+    return cache.get(CONTENT_VERSION_KEY) or token
 
 
 def news_latest(*, locale: Locale, limit: int = 3):

@@ -1,6 +1,7 @@
 """Writes of the public site: the plain-text search index and the content cache version."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -11,8 +12,13 @@ from cms.selectors import CONTENT_VERSION_KEY
 
 
 def content_version_bump() -> None:
-    """Invalidate every cached fragment of the public site."""
+    """Make every cached page and fragment of the public site stale, in every process.
+
+    Now, so that the writer's own next read (and a test) sees the change, and again once the
+    transaction commits: a page another process rendered from the rows as they were before the
+    commit may have been kept under the version made in between."""
     cache.delete(CONTENT_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(CONTENT_VERSION_KEY))
 
 
 def _field_text(page: Page, name: str) -> str:

@@ -1,9 +1,15 @@
-"""The admin home page by role, and Wagtail's help menu without its release news (cms.dashboard)."""
+"""The admin home page by role, Wagtail's help menu without its release news (cms.dashboard), and
+which served pages the page cache may keep (cms.page_cache)."""
 
 from wagtail import hooks
 
-from cms import dashboard
+from cms import dashboard, page_cache
 
 hooks.register("construct_homepage_panels", dashboard.home_panels_for_role)
 hooks.register("construct_homepage_summary_items", dashboard.home_summary_for_role)
 hooks.register("construct_help_menu", dashboard.help_menu_without_wagtail_news)
+
+
+@hooks.register("before_serve_page", order=100)
+def page_cache_mark(page, request, serve_args, serve_kwargs):
+    page_cache.page_mark(page, request)

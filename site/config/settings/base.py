@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous visitors' public pages from the shared cache: before anything that reads the
+    # session or the user, after the host and the language are known (cms.page_cache).
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -178,12 +181,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "thiphueng",
+# One cache shared by every process (web, scheduler, workers, each gunicorn worker): the public
+# page cache, the report page's per-address limit and the outcome names must not be per process.
+# Redis when REDIS_URL is set, else a table in the database (made by cms migration 0008; README
+# "Configuration").
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "thiphueng_cache",
+            # Every public page in both languages and its fragments; Django's default is 300.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Background work (Django Tasks). The database backend (django-tasks-db, worker: `db_worker`) is the
 # default; TASKS_BACKEND=redis with REDIS_URL uses RQ (django-tasks-rq, worker: `rqworker default`)

@@ -22,23 +22,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# One cache shared by every application process: the public report's per-address limit and
-# the outcome names must not be per process. Redis when REDIS_URL is set, else a table in the
-# database (`manage.py createcachetable` once, README "Security settings").
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "thiphueng_cache",
-        }
-    }
+# The cache is base's: Redis when REDIS_URL is set, else the database table (never per process).
 
 if os.environ.get("DJANGO_EMAIL_HOST"):
     EMAIL_HOST = os.environ["DJANGO_EMAIL_HOST"]

@@ -10,7 +10,7 @@ as a median over `--runs`:
   bare Viewflow engine loop (assign, start, execute on Viewflow's own tables) on the database;
 - client search (`--clients` clients at the bench partner): a Thai fragment, a whole national
   ID, part of one — p95 of the page + capped count, with the plan; no bare reference exists;
-- the public home page: not measured (its page cache is not built yet).
+- the public home page: `manage.py bench_public` (cms), which `make bench` runs next.
 """
 
 import time
@@ -72,7 +72,7 @@ class Command(BaseCommand):
         with override_settings(ALLOWED_HOSTS=["*"]):
             self._completion_row(partner, worker, options["completions"])
         self._search_rows(partner, options["clients"], max(options["runs"], 20))
-        self.stdout.write("public home:   not measured (the page cache is not this stop's)")
+        self.stdout.write("public home: see bench_public (make bench runs it next)")
 
     def _load(self, partner, worker, version, options):
         have = Case.objects.filter(partner=partner, status=STATUS.NEW).count()
