@@ -204,7 +204,7 @@ def test_xlsx_with_english_headers(partner, supervisor, process, clients):
         "nationality",
     ]
     rows = [
-        ["K1", VALID_ID, "", "screening-%d" % process.partner_id, "", "Helped in the community"]
+        ["K1", VALID_ID, "", f"screening-{process.partner_id}", "", "Helped in the community"]
         + [dt.datetime(2019, 9, 5), "06-08-63", 45, "Thai"]
     ]
     plan = commit(partner, supervisor, xlsx_bytes(rows, english), name="cases.xlsx")
