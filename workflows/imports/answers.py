@@ -41,7 +41,10 @@ def answer_value(field: FieldDefinition, raw):
     if kind in _TEXT_TYPES:
         value = text_value(raw)
     elif kind == FieldType.INTEGER:
-        value = integer_value(raw, minimum=-(10**9), maximum=10**9)
+        rules = field.validation or {}
+        value = integer_value(
+            raw, minimum=rules.get("min_value", -(10**9)), maximum=rules.get("max_value", 10**9)
+        )
     elif kind == FieldType.DECIMAL:
         value = _decimal(raw)
     elif kind == FieldType.DATE:
