@@ -216,3 +216,36 @@ def test_only_administrators_import_people_for_their_own_partner(
     client.force_login(administrator)
     assert client.get(url).status_code == 200
     assert not User.objects.filter(username="somsri").exists()
+
+
+def test_each_kinds_template_downloads_for_those_who_may_import_it(client, partner, case):
+    import io
+
+    import openpyxl
+
+    client.force_login(member(Role.SUPERVISOR, partner=partner))
+    url = reverse("workflows_admin:register_import_template", args=["follow-ups"])
+    response = client.get(url)
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert [c.value for c in book.worksheets[0][1]][:2] == [
+        "เลขที่เรื่อง / Case reference",
+        "กระบวนการติดตามผล / Follow-up process",
+    ]
+    assert [c.value for c in book["lists"]["B"] if c.value] == ["เยี่ยมติดตาม"]
+    people = reverse("workflows_admin:register_import_template", args=["people"])
+    assert client.get(people).status_code in (302, 403)
+    client.force_login(member(Role.ADMINISTRATOR, partner=partner))
+    book = openpyxl.load_workbook(io.BytesIO(client.get(people).content))
+    assert book.worksheets[0].data_validations.dataValidation  # the roles
+
+
+def test_a_json_register_is_read_too(partner, administrator):
+    import json
+
+    data = json.dumps(
+        [{"username": "json.person", "email": "j@example.org", "role": "caseworker"}]
+    ).encode()
+    plan = register_import_preview(
+        kind=KINDS["people"], partner=partner, user=administrator, data=data, name="p.json"
+    )
+    assert plan.problems == [] and plan.counts["new"] == 1
