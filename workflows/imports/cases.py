@@ -163,6 +163,7 @@ def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, lis
     if cells is None:
         return plan, []
     rows = list(sheet.rows)
+    plan.rows = len(rows)
     refs = {cells.text(c, "source_reference") for _n, c in rows} - {""}
     existing = Case.objects.filter(partner=partner, source_reference__in=refs)
     file = _File(

@@ -67,6 +67,7 @@ def follow_up_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan
     if cells is None:
         return plan, []
     rows = list(sheet.rows)
+    plan.rows = len(rows)
     cases = _cases(partner, [cells.text(c, "case") for _n, c in rows])
     processes = named(
         follow_up_processes(partner.pk), lambda p: p.key, lambda p: p.name_th, lambda p: p.name_en

@@ -61,6 +61,7 @@ def person_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, l
     if cells is None:
         return plan, []
     rows = list(sheet.rows)
+    plan.rows = len(rows)
     usernames = {cells.text(c, "username") for _n, c in rows} - {""}
     people = {u.username: u for u in User.objects.filter(username__in=usernames)}
     memberships: dict[int, set[tuple[int, str]]] = {}

@@ -28,6 +28,18 @@ class PlannedRow:
 
 
 @dataclass
+class RegisterPlan(ImportPlan):
+    """A plan whose total is every row read, with or without a problem (a row with a problem
+    is in no count)."""
+
+    rows: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.rows
+
+
+@dataclass
 class Labels:
     """A column's choices read from the database (processes, steps, outcomes), shaped like a
     TextChoices class for the template's dropdowns."""
@@ -87,10 +99,10 @@ def named(items, *names: Callable) -> dict[str, object]:
     return found
 
 
-def sheet_plan(sheet: Sheet, columns: tuple[Column, ...]) -> tuple[ImportPlan, RowCells | None]:
+def sheet_plan(sheet: Sheet, columns: tuple[Column, ...]) -> tuple[RegisterPlan, RowCells | None]:
     """A plan to fill and the reader of its rows; None when no header is known (the plan says
     so)."""
-    plan = ImportPlan()
+    plan = RegisterPlan()
     cells = RowCells(sheet, plan, columns)
     plan.unknown_headers = cells.unknown
     if not cells.index:

@@ -44,6 +44,7 @@ class RegisterKind:
     write: Callable  # ([PlannedRow], partner=, user=, file_name=) -> None; raises RowRefused
     counted: tuple  # (count key, label) shown in the preview
     notes: tuple = ()  # extra lines of the template's instructions
+    done_url_name: str = ""  # where the importer goes once it is done (else the import page)
 
 
 KINDS = {
@@ -57,6 +58,7 @@ KINDS = {
             columns=case_columns,
             plan=case_import_plan,
             write=cases_write,
+            done_url_name="workflows_admin:client_index",
             counted=(
                 ("new", _("New cases")),
                 ("linked", _("New cases of a person registered by another partner")),
@@ -92,6 +94,7 @@ KINDS = {
             columns=lambda partner_ids: PERSON_COLUMNS,
             plan=person_import_plan,
             write=people_write,
+            done_url_name="partners_admin:person_index",
             counted=(
                 ("new", _("New people")),
                 ("updated", _("Given a role or new details")),

@@ -140,6 +140,8 @@ class RegisterImportConfirmView(RegisterImportView):
             _("%(total)s rows imported into %(partner)s: %(counts)s.")
             % {"total": plan.total, "partner": partner, "counts": counts},
         )
+        if self.kind.done_url_name:
+            return redirect(self.kind.done_url_name)
         return redirect("workflows_admin:register_import", kind=self.kind.key)
 
 
