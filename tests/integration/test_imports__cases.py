@@ -141,6 +141,7 @@ def test_every_kind_of_row_problem(partner, supervisor, process, clients):
         ["B8", VALID_ID, "", "คัดกรอง", "", "", "31/2/2567", "", "", ""],
     ]
     plan = preview(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert plan.total == 9  # every row read, though none will be written
     found = problems(plan)
     assert (2, "เลขที่เรื่องในทะเบียนเดิม") in found
     assert (3, "เลขประจำตัวประชาชน") in found
