@@ -303,3 +303,28 @@ def test_views_deny_caseworkers_and_unknown_kinds(client, partner):
     assert response.status_code in (302, 403)
     client.force_login(member(Role.SUPERVISOR, partner=partner))
     assert client.get("/admin/work/imports/nothing/").status_code == 404
+
+
+def test_the_preview_reads_a_fixed_number_of_queries_whatever_the_rows(
+    partner, supervisor, process, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def register(count):
+        for index in range(count):
+            client_at(partner, source_reference=f"N{count}-{index}")
+        return csv_bytes(
+            [
+                [f"Q{count}-{i}", "", f"N{count}-{i}", "คัดกรอง", "ประเมิน", "", "1/1/2567", "", "45"]
+                + ["ไทย"]
+                for i in range(count)
+            ],
+            HEADERS,
+        )
+
+    small, large = register(3), register(60)
+    with CaptureQueriesContext(connection) as few:
+        assert preview(partner, supervisor, small).problems == []
+    with django_assert_max_num_queries(len(few)):
+        assert preview(partner, supervisor, large).counts["new"] == 60

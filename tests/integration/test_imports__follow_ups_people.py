@@ -249,3 +249,11 @@ def test_a_json_register_is_read_too(partner, administrator):
         kind=KINDS["people"], partner=partner, user=administrator, data=data, name="p.json"
     )
     assert plan.problems == [] and plan.counts["new"] == 1
+
+
+def test_a_register_longer_than_the_limit_is_refused_whole(partner, administrator, monkeypatch):
+    import workflows.imports.registers
+
+    monkeypatch.setattr(workflows.imports.registers, "MAX_ROWS", 2)
+    plan = preview("people", partner, administrator, csv_bytes(PEOPLE_ROWS, PEOPLE_HEADERS))
+    assert problems(plan) == [(0, "")] and "2" in plan.problems[0].message

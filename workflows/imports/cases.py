@@ -30,6 +30,7 @@ from workflows.imports.registers import (
     RowCells,
     duplicate_check,
     named,
+    rows_read,
     sheet_plan,
 )
 from workflows.imports.values import date_value, national_id_value, text_value
@@ -162,8 +163,9 @@ def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, lis
     plan, cells = sheet_plan(sheet, CASE_COLUMNS)
     if cells is None:
         return plan, []
-    rows = list(sheet.rows)
-    plan.rows = len(rows)
+    rows = rows_read(sheet, plan)
+    if rows is None:
+        return plan, []
     refs = {cells.text(c, "source_reference") for _n, c in rows} - {""}
     existing = Case.objects.filter(partner=partner, source_reference__in=refs)
     file = _File(

@@ -19,6 +19,7 @@ from workflows.imports.registers import (
     PlannedRow,
     duplicate_check,
     named,
+    rows_read,
     sheet_plan,
 )
 from workflows.imports.values import date_value, integer_value
@@ -66,8 +67,9 @@ def follow_up_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan
     plan, cells = sheet_plan(sheet, FOLLOW_UP_COLUMNS)
     if cells is None:
         return plan, []
-    rows = list(sheet.rows)
-    plan.rows = len(rows)
+    rows = rows_read(sheet, plan)
+    if rows is None:
+        return plan, []
     cases = _cases(partner, [cells.text(c, "case") for _n, c in rows])
     processes = named(
         follow_up_processes(partner.pk), lambda p: p.key, lambda p: p.name_th, lambda p: p.name_en

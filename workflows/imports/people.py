@@ -14,7 +14,7 @@ from partners.models import Membership, Partner, Role, User
 from workflows.imports.clients import NEW, UNCHANGED, UPDATED, ImportPlan
 from workflows.imports.columns import Column
 from workflows.imports.readers import Sheet
-from workflows.imports.registers import PlannedRow, duplicate_check, sheet_plan
+from workflows.imports.registers import PlannedRow, duplicate_check, rows_read, sheet_plan
 from workflows.imports.values import choice_lookup, choice_value, text_value
 
 PERSON_COLUMNS = (
@@ -60,8 +60,9 @@ def person_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, l
     plan, cells = sheet_plan(sheet, PERSON_COLUMNS)
     if cells is None:
         return plan, []
-    rows = list(sheet.rows)
-    plan.rows = len(rows)
+    rows = rows_read(sheet, plan)
+    if rows is None:
+        return plan, []
     usernames = {cells.text(c, "username") for _n, c in rows} - {""}
     people = {u.username: u for u in User.objects.filter(username__in=usernames)}
     memberships: dict[int, set[tuple[int, str]]] = {}
