@@ -328,3 +328,18 @@ def test_the_preview_reads_a_fixed_number_of_queries_whatever_the_rows(
         assert preview(partner, supervisor, small).problems == []
     with django_assert_max_num_queries(len(few)):
         assert preview(partner, supervisor, large).counts["new"] == 60
+
+
+def test_imported_cases_pages_and_answers_export_render(
+    client, partner, supervisor, process, clients
+):
+    commit(partner, supervisor, csv_bytes(ROWS, HEADERS))
+    client.force_login(supervisor)
+    for case in Case.objects.all():
+        response = client.get(reverse("workflows_admin:case", args=[case.pk]))
+        assert response.status_code == 200
+    ended = Case.objects.get(source_reference="K1")
+    page = client.get(reverse("workflows_admin:case", args=[ended.pk])).content.decode()
+    assert "ช่วยเหลือในชุมชน" in page or "Helped in the community" in page
+    export = client.get(reverse("workflows_admin:case_answers_export", args=[ended.pk]))
+    assert export.status_code == 200
