@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from partners.selectors import user_partner_ids, user_partners
@@ -28,6 +29,8 @@ from workflows.views.workspace.imports import XLSX_TYPE, import_links, preview_c
 
 class RegisterKindMixin(WorkspacePageMixin):
     header_icon = "upload"
+    parent_url_name = "workflows_admin:client_index"
+    parent_label = gettext_lazy("Clients")
 
     def dispatch(self, request, *args, **kwargs):
         self.kind: RegisterKind = KINDS.get(kwargs["kind"])
