@@ -22,13 +22,15 @@ def case_begin(
     source: str,
     urgent: bool = False,
     opened_by=None,
+    step: Step | None = None,
 ) -> Case:
-    """Pin the process version on the new case and put it on the version's start step."""
+    """Pin the process version on the new case and put it on the version's start step (or the
+    given step of that version: an imported case that stood there, or ended there)."""
     case = activation.process
     case.partner = partner
     case.client = client
     case.process_version = process_version
-    case.current_step = Step.objects.get(version=process_version, is_start=True)
+    case.current_step = step or Step.objects.get(version=process_version, is_start=True)
     case.current_stage = TaskStage.FILL
     case.source = source
     case.urgent = urgent

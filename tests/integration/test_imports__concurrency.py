@@ -50,3 +50,38 @@ def test_two_imports_at_once_create_each_client_once(
     assert counts == [0, 3]
     assert sorted(result.counts["unchanged"] for result in results) == [0, 3]
     assert Client.objects.count() == 3
+
+
+def test_two_case_imports_at_once_create_each_case_once(
+    transactional_db, on_postgres, partner, monkeypatch
+):
+    """The second waits for the partner's lock, then finds the first one's cases unchanged."""
+    import workflows.services.case_imports as case_imports
+    from tests.concurrency import run_together
+    from tests.factories_workflows import client_at, screening_process
+    from tests.integration.test_imports__cases import HEADERS, VALID_ID
+    from tests.integration.test_imports__cases import ROWS as CASE_ROWS
+    from workflows.models import Case
+    from workflows.services.register_imports import KINDS, register_import_commit
+
+    supervisor = member(Role.SUPERVISOR, partner=partner)
+    screening_process(partner)
+    client_at(partner, national_id=VALID_ID)
+    client_at(partner, source_reference="R2")
+    original = case_imports._case_write
+
+    def slow_write(values, **kwargs):
+        time.sleep(0.3)  # hold the partner's lock while the other import waits for it
+        return original(values, **kwargs)
+
+    monkeypatch.setattr(case_imports, "_case_write", slow_write)
+    data = csv_bytes(CASE_ROWS, HEADERS)
+
+    def run():
+        return register_import_commit(
+            kind=KINDS["cases"], partner=partner, user=supervisor, data=data, name="c.csv"
+        )
+
+    results = run_together(run, run)
+    assert sorted(result.counts["new"] for result in results) == [0, 2]
+    assert Case.objects.count() == 2

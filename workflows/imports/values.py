@@ -51,9 +51,10 @@ def _be_year(year: int) -> int:
     return year if year - BE_OFFSET <= timezone.localdate().year else year - 100
 
 
-def date_value(raw) -> dt.date | None:
+def date_value(raw, *, future: bool = False) -> dt.date | None:
     """'6/8/2563', '06-08-63', '6 ส.ค. 2563', '6 สิงหาคม 2563', ๖/๘/๒๕๖๓, ISO, or a real
-    spreadsheet date: the CE date. A date cannot be in the future."""
+    spreadsheet date: the CE date. A date cannot be in the future, unless `future` (a planned
+    date: then a two-digit year is still read as past, so write the year whole)."""
     if isinstance(raw, dt.date):
         value = raw.date() if isinstance(raw, dt.datetime) else raw
         if value.year in BE_YEARS:  # "6/8/2563" typed where Excel reads it as a CE date
@@ -63,7 +64,7 @@ def date_value(raw) -> dt.date | None:
         if not text:
             return None
         value = _date_from_text(text)
-    if value > _today():
+    if not future and value > _today():
         raise ValidationError(_("The date cannot be in the future."), code="future")
     return value
 

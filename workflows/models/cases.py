@@ -79,6 +79,12 @@ class Case(FlowData, AbstractProcess):
         _("source"), max_length=20, choices=CaseSource.choices, default=CaseSource.CASEWORKER
     )
     urgent = models.BooleanField(_("urgent"), default=False)
+    source_reference = models.CharField(
+        _("reference in the partner's register"),
+        max_length=100,
+        blank=True,
+        help_text=_("The case's number in a register kept before this system (imports)."),
+    )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -105,6 +111,13 @@ class Case(FlowData, AbstractProcess):
         indexes = [
             models.Index(fields=["partner", "status", "-created"], name="case_partner_status_idx"),
             models.Index(fields=["client", "-created"], name="case_client_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "source_reference"],
+                condition=~Q(source_reference=""),
+                name="case_unique_source_reference",
+            ),
         ]
 
     def __str__(self) -> str:

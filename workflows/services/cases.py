@@ -66,14 +66,19 @@ def case_start(
     source: str = CaseSource.CASEWORKER,
     urgent: bool = False,
     user=None,
+    step=None,
 ) -> Case:
-    """Open a case for a client at a partner on a process; its first task lands in the queue."""
+    """Open a case for a client at a partner on a process; its first task lands in the queue.
+    An imported case may start on another `step` of the version: its task lands in that step's
+    queue, or, on an end step, the case ends at once (`workflows.services.case_imports`)."""
     from workflows.flows import CaseFlow
 
     if version is None:
         version = process_version_current(definition=definition)
     if not version.is_published:
         raise ProcessNotPublished()
+    if step is not None and step.version_id != version.pk:
+        raise WorkflowError(_("This step belongs to another process version."))
     owner = version.definition.partner_id
     if owner is not None and owner != partner.pk:
         raise WorkflowError(_("This process belongs to another partner."))
@@ -85,8 +90,9 @@ def case_start(
             source=source,
             urgent=urgent,
             opened_by=user,
+            step=step,
         )
-        if source != CaseSource.FOLLOW_UP:
+        if source not in (CaseSource.FOLLOW_UP, CaseSource.IMPORT):
             client_came_back(case)
         return case
 

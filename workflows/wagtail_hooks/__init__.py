@@ -15,6 +15,7 @@ from workflows.selectors.audit import PARTNER_LOG_ROLES
 from workflows.selectors.referrals import referrals_pending_count_query
 from workflows.selectors.tasks import approvals_count_query
 from workflows.services.imports import CLIENTS_IMPORT_ACTION
+from workflows.services.register_imports import REGISTER_IMPORT_ACTION
 from workflows.views.workspace import urls
 from workflows.views.workspace.cases import CASE_VIEW_ACTION
 from workflows.views.workspace.clients import CLIENT_VIEW_ACTION
@@ -100,6 +101,7 @@ def register_workflows_log_actions(actions):
     actions.register_action(CASE_VIEW_ACTION, _("View case"), _("Case viewed"))
     actions.register_action(CLIENT_VIEW_ACTION, _("View client"), _("Client viewed"))
     actions.register_action(CLIENTS_IMPORT_ACTION, _("Import clients"), _("Clients imported"))
+    actions.register_action(REGISTER_IMPORT_ACTION, _("Import a register"), _("Register imported"))
     actions.register_action(EXPORT_ACTION, _("Export a list"), _("List exported"))
 
 

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from partners.selectors import user_partners
+from partners.selectors import user_has_role, user_partners
 from workflows.forms.imports import ImportUploadForm
 from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
@@ -86,13 +87,45 @@ class ClientImportView(WorkspacePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["import_links"] = import_links(self.request.user)
         plan = kwargs.get("plan")
         if plan is not None:
             context.update(
-                problems=plan.problems[:PROBLEMS_SHOWN],
-                more_problems=max(0, len(plan.problems) - PROBLEMS_SHOWN),
+                preview_context(plan, CLIENT_COUNTED),
+                confirm_url=reverse("workflows_admin:client_import_confirm"),
             )
         return context
+
+
+CLIENT_COUNTED = (
+    ("new", gettext_lazy("New clients")),
+    ("updated", gettext_lazy("Updated")),
+    ("linked", gettext_lazy("Linked to a person already registered in the network")),
+    ("unchanged", gettext_lazy("Unchanged")),
+)
+
+
+def import_links(user) -> list[tuple[str, str]]:
+    """(title, URL) of every register the user may import, clients first."""
+    from workflows.services.register_imports import KINDS
+
+    links = []
+    if user_has_role(user, IMPORT_ROLES):
+        links.append((gettext_lazy("Import clients"), reverse("workflows_admin:client_import")))
+    for kind in KINDS.values():
+        if user_has_role(user, kind.roles):
+            url = reverse("workflows_admin:register_import", args=[kind.key])
+            links.append((kind.title, url))
+    return links
+
+
+def preview_context(plan, counted) -> dict:
+    """What `_import_preview.html` shows of a dry run: the counts, the first problems."""
+    return {
+        "counted": [(key, label, plan.counts[key]) for key, label in counted],
+        "problems": plan.problems[:PROBLEMS_SHOWN],
+        "more_problems": max(0, len(plan.problems) - PROBLEMS_SHOWN),
+    }
 
 
 class ClientImportConfirmView(ClientImportView):

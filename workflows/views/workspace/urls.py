@@ -12,6 +12,7 @@ from workflows.views.workspace import (
     imports,
     letters,
     referrals,
+    register_imports,
     subject,
     tasks,
 )
@@ -102,6 +103,21 @@ urlpatterns = [
         "clients/import/template.xlsx",
         imports.ClientImportTemplateView.as_view(),
         name="client_import_template",
+    ),
+    path(
+        "imports/<slug:kind>/",
+        register_imports.RegisterImportView.as_view(),
+        name="register_import",
+    ),
+    path(
+        "imports/<slug:kind>/confirm/",
+        register_imports.RegisterImportConfirmView.as_view(),
+        name="register_import_confirm",
+    ),
+    path(
+        "imports/<slug:kind>/template.xlsx",
+        register_imports.RegisterImportTemplateView.as_view(),
+        name="register_import_template",
     ),
     path("clients/<int:pk>/", clients.ClientView.as_view(), name="client"),
     path("clients/<int:pk>/edit/", clients.ClientEditView.as_view(), name="client_edit"),

@@ -1,0 +1,82 @@
+"""Writing imported cases through the engine: each starts with `case_start` on its process's
+current version, at the step it stood at (its task goes to that step's queue) or at an end step
+(it ends at once). Then the register's dates replace today's, so reports count a case in the
+fiscal year it was really opened and closed, and the ended case gets its outcome and its
+retention check, as an end step would give them. Answers are kept as the done task of the step
+whose form asks them, dated the day the case was opened."""
+
+import datetime as dt
+
+from django.utils import timezone
+from viewflow.workflow.status import STATUS
+
+from forms_builder.models import AnswerSet
+from partners.models import Role
+from workflows.errors import WorkflowError
+from workflows.imports.clients import UNCHANGED
+from workflows.imports.registers import PlannedRow, RowRefused
+from workflows.models import Case, CaseSource, CaseTask, TaskStage
+from workflows.services.cases import case_start
+from workflows.services.retention import client_retention_plan
+
+#: The local hour an imported date is given (a register keeps days, not times).
+IMPORTED_HOUR = 12
+
+
+def imported_at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(IMPORTED_HOUR)))
+
+
+def cases_write(rows: list[PlannedRow], *, partner, user, file_name: str) -> None:
+    for row in rows:
+        if row.action == UNCHANGED:
+            continue
+        try:
+            _case_write(row.values, partner=partner, user=user)
+        except WorkflowError as error:
+            raise RowRefused(row.row, error) from error
+
+
+def _case_write(values: dict, *, partner, user) -> Case:
+    from workflows.flows import CaseFlow
+
+    case = case_start(
+        partner=partner,
+        client=values["client"],
+        version=values["version"],
+        source=CaseSource.IMPORT,
+        user=user,
+        step=values["step"],
+    )
+    opened = imported_at(values["opened_on"])
+    for step, answers in values["answers"].items():
+        answer_set = AnswerSet.objects.create(
+            form_version_id=step.form_version_id, data=answers, submitted_by=user
+        )
+        AnswerSet.objects.filter(pk=answer_set.pk).update(submitted_at=opened)
+        CaseTask.objects.create(
+            process=case,
+            flow_task=CaseFlow.work,
+            flow_task_type=CaseFlow.work.task_type,
+            status=STATUS.DONE,
+            partner=partner,
+            step=step,
+            stage=TaskStage.FILL,
+            role=step.role or Role.CASEWORKER,
+            answer_set=answer_set,
+            created=opened,
+            started=opened,
+            finished=opened,
+            data={"imported": True},
+        )
+    case.source_reference = values["source_reference"]
+    case.created = opened
+    fields = ["source_reference", "created"]
+    if values["outcome"]:
+        case.outcome = values["outcome"]
+        case.finished = imported_at(values["closed_on"])
+        fields += ["outcome", "finished"]
+        client_retention_plan(case=case, now=case.finished)
+    case.save(update_fields=fields)
+    CaseTask.objects.filter(process=case, step__isnull=True).update(created=opened)
+    return case
