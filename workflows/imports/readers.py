@@ -56,6 +56,13 @@ def _numbered(rows, first: int) -> Iterator[tuple[int, list]]:
             yield number, list(cells)
 
 
+def _numbered_text(rows, first: int) -> Iterator[tuple[int, list]]:
+    """A CSV's rows: lists of text already, blank when every cell is empty."""
+    for number, cells in enumerate(rows, first):
+        if any(cells):
+            yield number, cells
+
+
 def _xlsx(file: BinaryIO) -> Sheet:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
@@ -107,7 +114,7 @@ def _csv(file: BinaryIO) -> Sheet:
     delimiter = max(",;\t", key=first_line.count)  # Excel in some locales saves ';'
     rows = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
     headers = next(rows, [])
-    return Sheet(headers, _numbered(rows, 2))
+    return Sheet(headers, _numbered_text(rows, 2))
 
 
 def _json(file: BinaryIO) -> Sheet:

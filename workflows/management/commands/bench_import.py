@@ -294,8 +294,10 @@ COPY_COLUMNS = (
     "updated_at",
     "sort_key",
     "search_text",
+    "legal_hold",
+    "legal_hold_reason",
 )
-NOT_TEXT = ("uuid", "birth_date", "registered_by_id", "created_at", "updated_at")
+NOT_TEXT = ("uuid", "birth_date", "registered_by_id", "created_at", "updated_at", "legal_hold")
 TEXT_COLUMNS = ", ".join(column for column in COPY_COLUMNS if column not in NOT_TEXT)
 
 
@@ -327,6 +329,8 @@ def _copy(partner: Partner, rows) -> int:
                 now,
                 thai_sort_key(f"{row[1]} {row[2]} ")[:700],
                 search_text(row[1], row[2], "", "", row[0], ""),
+                "f",
+                "",
             ]
         )
     output.seek(0)
