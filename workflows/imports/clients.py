@@ -72,6 +72,7 @@ CLIENT_COLUMNS = (
     Column("found_place", "สถานที่พบ", "Found at", _("Where the person was found.")),
 )
 AREA_KEYS = ("province", "district", "subdistrict")
+AREAS_REMEMBERED = 10_000  # the cells' areas read once per file (a few dozen in most registers)
 _TEXT_KEYS = (
     "source_reference",
     "document_number",
@@ -164,6 +165,7 @@ class _RowReader:
             if key not in AREA_KEYS
         ]
         self.areas = [self.index.get(key) for key in AREA_KEYS]
+        self.area_codes: dict[tuple, str] = {}
         if not any(index is not None for index in self.areas):
             self.areas = None
 
@@ -197,9 +199,16 @@ class _RowReader:
         return values, unreadable
 
     def _area(self, number, cells, width, values, unreadable) -> None:
-        raws = [None if i is None or i >= width else cells[i] for i in self.areas]
+        raws = tuple(None if i is None or i >= width else cells[i] for i in self.areas)
+        code = self.area_codes.get(raws)  # a register names the same few places again and again
+        if code is not None:
+            if code:
+                values["found_area_code"] = code
+            return
         try:
             code = area_value(*raws)
+            if len(self.area_codes) < AREAS_REMEMBERED:
+                self.area_codes[raws] = code
         except ValidationError as error:
             self.problem(number, AREA_KEYS[error.params["level"]], error.message % error.params)
             unreadable.add("found_area_code")
