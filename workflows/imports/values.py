@@ -25,14 +25,17 @@ from thai.dates import BE_OFFSET, MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 
 
 def text_value(raw) -> str:
-    """A cell as text: numbers without a trailing '.0', Thai digits kept as typed."""
-    if raw.__class__ is str:  # nearly every cell
-        return " ".join(raw.split())
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    return " ".join(str(raw).split())
+    """A cell as text: numbers without a trailing '.0', Thai digits kept as typed, NUL characters
+    (which a damaged file may hold, and PostgreSQL cannot store) left out."""
+    if raw.__class__ is not str:  # nearly every cell is
+        if raw is None:
+            return ""
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        raw = str(raw)
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "")
+    return " ".join(raw.split())
 
 
 _MONTH_NUMBERS = {
