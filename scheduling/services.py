@@ -51,6 +51,15 @@ def due_item_schedule(
     return item
 
 
+def due_item_add(*, kind: str, key: str, due_at: dt.datetime, params: dict | None = None) -> None:
+    """Plan `kind` at `due_at` unless an item with `key` exists: one INSERT, no lock (for a key
+    made new, e.g. from a fresh file name, on a page that counts its queries)."""
+    due_kind_handler(kind)
+    DueItem.objects.bulk_create(
+        [DueItem(kind=kind, key=key, due_at=due_at, params=params or {})], ignore_conflicts=True
+    )
+
+
 def due_item_cancel(*, key: str | None = None, target=None, kinds=None) -> int:
     """Cancel planned items by key, or those about `target` (of `kinds`, or all); returns how
     many were cancelled. Items that have acted are kept as they are."""

@@ -15,7 +15,7 @@ LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
 TONE_AND_SIGNS = "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"  # ็ ่ ้ ๊ ๋ ์ ํ ๎
 _LEADING = re.compile(f"([{LEADING_VOWELS}])([\u0e01-\u0e2e])")
 _SIGNS = re.compile(f"[{TONE_AND_SIGNS}]")
-_SPACES = re.compile(r"\s+")
+_NO_SIGNS = str.maketrans(dict.fromkeys(TONE_AND_SIGNS))
 
 
 def thai_sort_key(text: str) -> str:
@@ -26,13 +26,19 @@ def thai_sort_key(text: str) -> str:
     """
     text = normalize_spaces(text).lower()
     swapped = _LEADING.sub(r"\2\1", text)
-    primary = _SIGNS.sub("", swapped)
-    secondary = "".join(c for c in swapped if c in TONE_AND_SIGNS)
-    return f"{primary}\x01{secondary}" if secondary else primary
+    primary = swapped.translate(_NO_SIGNS)
+    if len(primary) == len(swapped):
+        return primary
+    return f"{primary}\x01{''.join(_SIGNS.findall(swapped))}"
 
 
 def normalize_spaces(text: str) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    """NFC, one space between words, none around them (an import checks this for every name,
+    so the text already normalised is only looked at, not rebuilt)."""
+    text = text or ""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def search_text(*parts: str) -> str:

@@ -22,6 +22,12 @@ from scheduling.services import due_item_cancel, due_item_schedule
 from thai.dates import format_thai_date
 from workflows.models import Breach, Case, CaseTask
 from workflows.services.breaches import BREACH_KIND
+from workflows.services.import_files import (
+    IMPORT_FILES_KIND,
+    UPLOAD_FILE_KIND,
+    import_files_remove,
+    upload_file_remove,
+)
 from workflows.services.retention import RETENTION_KIND, client_retention_check
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -248,3 +254,15 @@ def breach_regulator(item) -> None:
             },
             link=link,
         )
+
+
+@due_kind(IMPORT_FILES_KIND)
+def client_import_files(item) -> None:
+    """An import's kept file and error report, once their time is up."""
+    import_files_remove(import_id=item.object_id, now=max(timezone.now(), item.due_at))
+
+
+@due_kind(UPLOAD_FILE_KIND)
+def client_import_upload(item) -> None:
+    """A file uploaded for a preview nobody confirmed."""
+    upload_file_remove(item.params["path"])

@@ -95,3 +95,14 @@ def test_a_large_register_shows_its_progress_on_a_phone_and_is_confirmed(
     assert Client.objects.filter(registered_by=partner).count() == 3
     page.goto("/admin/work/clients/imports/")
     assert "ทะเบียน.csv" in page.locator("#import-runs").inner_text()
+    # The list says how long files are kept; once removed, the import's page says so.
+    assert "เก็บไว้ 30 วัน" in page.locator("#import-files-kept").inner_text()
+    from django.utils import timezone
+
+    from workflows.services.import_files import import_files_remove
+
+    import_files_remove(import_id=record.pk, now=timezone.now())
+    page.goto(f"/admin/work/clients/imports/{record.pk}/")
+    assert "ไฟล์ถูกลบแล้วเมื่อ" in page.locator("#import-files-removed").inner_text()
+    assert page.locator("[data-count=new]").inner_text() == "3"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -1,51 +1,43 @@
-"""Two imports of the same register into one partner at the same moment (PostgreSQL row locks)."""
+"""Imports at the same moment (PostgreSQL row locks and the national-ID constraint)."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 import workflows.services.imports
 from partners.models import Role
+from tests.concurrency import run_together
 from tests.factories import member
 from tests.integration.test_imports__clients import ROWS, csv_bytes
 from workflows.models import Client
-from workflows.services.imports import client_import_commit
+from workflows.services.imports import ImportRefused, client_import_commit
 
 pytestmark = pytest.mark.postgres
 
 
-def test_two_imports_at_once_create_each_client_once(
-    transactional_db, on_postgres, partner, monkeypatch
-):
-    supervisor = member(Role.SUPERVISOR, partner=partner)
+@pytest.fixture
+def slow_writes(monkeypatch):
+    """Each chunk's write waits, so the two imports overlap."""
     original = workflows.services.imports._write
 
-    def slow_write(plan, user):
-        time.sleep(0.5)  # hold the partner's lock while the other import waits for it
-        original(plan, user)
+    def slow_write(rows, writer):
+        time.sleep(0.5)
+        original(rows, writer)
 
     monkeypatch.setattr(workflows.services.imports, "_write", slow_write)
-    barrier = threading.Barrier(2)
-    results = [None, None]
 
-    def run(index):
-        try:
-            barrier.wait()
-            results[index] = client_import_commit(
-                partner=partner, user=supervisor, data=csv_bytes(ROWS), name="r.csv"
-            )
-        except Exception as error:  # noqa: BLE001 - asserted below
-            results[index] = error
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+def _importing(partner, rows=ROWS):
+    supervisor = member(Role.SUPERVISOR, partner=partner)
+    return lambda: client_import_commit(
+        partner=partner, user=supervisor, data=csv_bytes(rows), name="r.csv"
+    )
+
+
+def test_two_imports_at_once_create_each_client_once(
+    transactional_db, on_postgres, partner, slow_writes
+):
+    results = run_together(_importing(partner), _importing(partner))
     counts = sorted(result.counts["new"] for result in results)
     assert counts == [0, 3]
     assert sorted(result.counts["unchanged"] for result in results) == [0, 3]
@@ -85,3 +77,17 @@ def test_two_case_imports_at_once_create_each_case_once(
     results = run_together(run, run)
     assert sorted(result.counts["new"] for result in results) == [0, 2]
     assert Case.objects.count() == 2
+
+
+def test_two_partners_importing_one_person_at_once_register_them_once(
+    transactional_db, on_postgres, partner, other_partner, slow_writes
+):
+    """Each partner's import holds its own lock, so both check the file before either writes:
+    the national-ID constraint stops the second, whose whole import is undone with a message."""
+    other_rows = [["X1", "1-1017-00230-70-8", "สมชาย", "ใจดี", "ชาย", "6/8/2563"]]
+    results = run_together(_importing(partner), _importing(other_partner, other_rows))
+    refused = [result for result in results if isinstance(result, ImportRefused)]
+    assert len(refused) == 1, results
+    assert "ในเวลาเดียวกัน" in refused[0].plan.problems[0].message
+    assert Client.objects.filter(national_id="1101700230708").count() == 1
+    assert Client.objects.count() in (1, 3)  # one import whole, the other not at all

@@ -13,6 +13,7 @@ from workflows.imports.values import (
     date_value,
     integer_value,
     national_id_value,
+    text_value,
 )
 from workflows.models import IdStatus, Sex
 
@@ -49,6 +50,11 @@ def test_dates_that_cannot_be_read_say_why_in_thai(typed):
 
 def test_a_two_digit_year_not_yet_come_is_the_previous_century():
     assert date_value("1/2/95") == dt.date(1952, 2, 1)
+
+
+def test_text_keeps_words_drops_extra_spaces_and_nul_characters():
+    assert text_value("  สม\x00ชาย \t ใจดี ") == "สมชาย ใจดี"
+    assert text_value(12.0) == "12" and text_value(None) == ""
 
 
 def test_thai_digits_and_dashes_in_ids_and_numbers():

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
@@ -69,6 +72,7 @@ CLIENT_COLUMNS = (
     Column("found_place", "สถานที่พบ", "Found at", _("Where the person was found.")),
 )
 AREA_KEYS = ("province", "district", "subdistrict")
+AREAS_REMEMBERED = 10_000  # the cells' areas read once per file (a few dozen in most registers)
 _TEXT_KEYS = (
     "source_reference",
     "document_number",
@@ -147,13 +151,23 @@ def _message(error: ValidationError) -> str:
 
 
 class _RowReader:
-    """One row's cells read into client fields; problems carry the file's own header."""
+    """One row's cells read into client fields; problems carry the file's own header. What each
+    column needs (its place, its reader, its length limit) is worked out once per file."""
 
     def __init__(self, sheet: Sheet, plan: ImportPlan):
         self.index, plan.unknown_headers = columns_match(sheet.headers, CLIENT_COLUMNS)
         self.headers = sheet.headers
         self.plan = plan
-        self.max_length = {f.name: f.max_length for f in Client._meta.fields if f.max_length}
+        max_length = {f.name: f.max_length for f in Client._meta.fields if f.max_length}
+        self.cells = [
+            (key, index, _READERS[key], max_length.get(key))
+            for key, index in self.index.items()
+            if key not in AREA_KEYS
+        ]
+        self.areas = [self.index.get(key) for key in AREA_KEYS]
+        self.area_codes: dict[tuple, str] = {}
+        if not any(index is not None for index in self.areas):
+            self.areas = None
 
     def header(self, key: str) -> str:
         return self.headers[self.index[key]] if key in self.index else ""
@@ -163,39 +177,38 @@ class _RowReader:
 
     def read(self, number: int, cells: list) -> tuple[dict, set[str]]:
         values, unreadable = {}, set()
-        for key, index in self.index.items():
-            if key in AREA_KEYS:
-                continue
-            raw = cells[index] if index < len(cells) else None
+        width = len(cells)
+        for key, index, reader, limit in self.cells:
             try:
-                value = _READERS[key](raw)
+                value = reader(cells[index] if index < width else None)
             except ValidationError as error:
                 self.problem(number, key, _message(error))
                 unreadable.add(key)
                 continue
-            if isinstance(value, str) and len(value) > self.max_length.get(key, 10**6):
-                self.problem(
-                    number,
-                    key,
-                    _("At most %(limit)s characters.") % {"limit": self.max_length[key]},
-                )
+            if value is None or value == "":
+                continue
+            if limit is not None and value.__class__ is str and len(value) > limit:
+                self.problem(number, key, _("At most %(limit)s characters.") % {"limit": limit})
                 unreadable.add(key)
-            elif value not in ("", None):
+            else:
                 values[key] = value
-        self._area(number, cells, values, unreadable)
-        if values.get("national_id") and not values.get("id_status"):
+        if self.areas is not None:
+            self._area(number, cells, width, values, unreadable)
+        if "national_id" in values and not values.get("id_status"):
             values["id_status"] = IdStatus.THAI_ID
         return values, unreadable
 
-    def _area(self, number, cells, values, unreadable) -> None:
-        if not any(key in self.index for key in AREA_KEYS):
+    def _area(self, number, cells, width, values, unreadable) -> None:
+        raws = tuple(None if i is None or i >= width else cells[i] for i in self.areas)
+        code = self.area_codes.get(raws)  # a register names the same few places again and again
+        if code is not None:
+            if code:
+                values["found_area_code"] = code
             return
-        raws = [
-            cells[self.index[key]] if key in self.index and self.index[key] < len(cells) else None
-            for key in AREA_KEYS
-        ]
         try:
             code = area_value(*raws)
+            if len(self.area_codes) < AREAS_REMEMBERED:
+                self.area_codes[raws] = code
         except ValidationError as error:
             self.problem(number, AREA_KEYS[error.params["level"]], error.message % error.params)
             unreadable.add("found_area_code")
@@ -246,13 +259,24 @@ def _existing(partner: Partner, read_rows) -> dict[tuple[str, str], Client]:
     # list only when the query says the key is not blank itself, else it reads the whole table.
     everywhere = Client.objects.select_related("registered_by").order_by()
     if ids:
-        for client in everywhere.filter(national_id__in=ids).exclude(national_id=""):
+        for client in everywhere.filter(_key_in("national_id", ids)):
             found[("national_id", client.national_id)] = client
     if refs:
-        here = everywhere.filter(registered_by=partner, source_reference__in=refs)
-        for client in here.exclude(source_reference=""):
+        here = everywhere.filter(_key_in("source_reference", refs), registered_by=partner)
+        for client in here:
             found[("source_reference", client.source_reference)] = client
     return found
+
+
+def _key_in(name: str, keys: list[str]) -> Q:
+    """The key is one of these and not blank. On PostgreSQL the keys go as one array parameter
+    (`= ANY`): Django prepares an IN list's thousands of parameters one by one."""
+    if connection.vendor != "postgresql":
+        return Q(**{f"{name}__in": keys}) & ~Q(**{name: ""})
+    quote = connection.ops.quote_name
+    column = f"{quote(Client._meta.db_table)}.{quote(Client._meta.get_field(name).column)}"
+    sql = f"{column} = ANY(%s) AND {column} <> ''"
+    return Q(RawSQL(sql, (keys,), BooleanField()))  # noqa: S611 - names from the model
 
 
 def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable) -> RowPlan:
@@ -290,12 +314,15 @@ def _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
         row = _update(number, client, values)
     else:
         row = RowPlan(number, NEW, None, list(values), values)
-    if row.client is None or row.action == LINKED:
-        merged = {name: values.get(name, _DEFAULTS[name]) for name in _CHECKED_FIELDS}
-    else:
+    if row.client is not None and row.action != LINKED:
         merged = {name: getattr(row.client, name) for name in _CHECKED_FIELDS}
-    for name, message in client_fields_problems(merged, unreadable=unreadable):
-        reader.problem(number, name if name in reader.index else None, message)
+    elif _plainly_complete(values):
+        merged = None  # what most rows are: nothing for client_fields_problems to find
+    else:
+        merged = {name: values.get(name, _DEFAULTS[name]) for name in _CHECKED_FIELDS}
+    if merged is not None:
+        for name, message in client_fields_problems(merged, unreadable=unreadable):
+            reader.problem(number, name if name in reader.index else None, message)
     plan.counts[row.action] += 1
     return row
 
@@ -310,6 +337,16 @@ _CHECKED_FIELDS = (
     "aliases",
 )
 _DEFAULTS = {name: Client._meta.get_field(name).get_default() for name in _CHECKED_FIELDS}
+_NAMES = ("first_name", "last_name", "name_en", "aliases")
+
+
+def _plainly_complete(values: dict) -> bool:
+    """A Thai national ID and a name (a row's values hold only what is not blank)."""
+    return (
+        values.get("id_status") == IdStatus.THAI_ID
+        and "national_id" in values
+        and any(name in values for name in _NAMES)
+    )
 
 
 def _update(number: int, client: Client, values: dict) -> RowPlan:

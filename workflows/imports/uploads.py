@@ -1,7 +1,7 @@
 """An uploaded register is kept in the private storage between the preview and the confirmation,
 and only that long: confirming deletes it whatever happens, and files left by previews nobody
-confirmed are removed a day later, at the next upload. The page carries a signed token naming the
-file, the partner and the user, never a path the user chose."""
+confirmed are removed a day later (by the scheduler, or at the next upload). The page carries a
+signed token naming the file, the partner and the user, never a path the user chose."""
 
 import datetime as dt
 import uuid
@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from forms_builder.models import private_storage
+from workflows.services.import_files import upload_file_schedule
 
 FOLDER = "imports"
 SALT = "workflows.imports.upload"
@@ -22,6 +23,7 @@ def upload_keep(*, data: bytes, name: str, partner_id: int, user_id: int) -> str
     _prune()
     suffix = name.rsplit(".", 1)[-1].lower()
     path = private_storage().save(f"{FOLDER}/{uuid.uuid4().hex}.{suffix}", ContentFile(data))
+    upload_file_schedule(path=path, due_at=timezone.now() + MAX_AGE)
     return signing.dumps(
         {"path": path, "name": name, "partner": partner_id, "user": user_id}, salt=SALT
     )

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import operator
 import re
+import time
 import zoneinfo
 
 import geothai
@@ -24,12 +25,17 @@ from thai.dates import BE_OFFSET, MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 
 
 def text_value(raw) -> str:
-    """A cell as text: numbers without a trailing '.0', Thai digits kept as typed."""
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    return " ".join(str(raw).split())
+    """A cell as text: numbers without a trailing '.0', Thai digits kept as typed, NUL characters
+    (which a damaged file may hold, and PostgreSQL cannot store) left out."""
+    if raw.__class__ is not str:  # nearly every cell is
+        if raw is None:
+            return ""
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        raw = str(raw)
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "")
+    return " ".join(raw.split())
 
 
 _MONTH_NUMBERS = {
@@ -69,10 +75,17 @@ def date_value(raw, *, future: bool = False) -> dt.date | None:
     return value
 
 
+_TODAY = {"until": 0.0, "date": None}
+
+
 def _today() -> dt.date:
-    """Today in the project's time zone (timezone.localdate() looks up the active zone, which
-    costs more than reading the date itself when a register checks thousands of them)."""
-    return dt.datetime.now(_zone(settings.TIME_ZONE)).date()
+    """Today in the project's time zone, worked out again only after its midnight (a register
+    checks thousands of dates; reading the settings and the clock for each costs more)."""
+    if time.time() >= _TODAY["until"]:
+        now = dt.datetime.now(_zone(settings.TIME_ZONE))
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), now.tzinfo)
+        _TODAY.update(until=midnight.timestamp(), date=now.date())
+    return _TODAY["date"]
 
 
 _zone = functools.lru_cache(maxsize=4)(zoneinfo.ZoneInfo)
@@ -129,17 +142,23 @@ def integer_value(raw, *, minimum: int, maximum: int) -> int | None:
 
 def national_id_value(raw) -> str:
     """13 digits from '1-1017-00230-70-8', '1 1017 00230 70 8' or Thai digits."""
+    if raw.__class__ is str and len(raw) == 13 and _valid_national_id(raw):
+        return raw  # as most registers write it
     text = text_value(raw).translate(THAI_DIGITS).replace("-", "").replace(" ", "")
     if _valid_national_id(text):  # the usual case, checked here without python-stdnum's cost
         return text
     return national_id_clean(text) if text else ""
 
 
+_WEIGHTS = range(13, 1, -1)
+_ZEROS = 48 * sum(_WEIGHTS)
+
+
 def _valid_national_id(text: str) -> bool:
     if len(text) != 13 or not text.isascii() or not text.isdigit() or text[0] in "09":
         return False
-    total = sum(map(operator.mul, map(int, text[:12]), range(13, 1, -1)))
-    return (11 - total % 11) % 10 == int(text[12])
+    total = sum(map(operator.mul, text[:12].encode(), _WEIGHTS)) - _ZEROS  # digits' codes - '0'
+    return (11 - total % 11) % 10 == ord(text[12]) - 48
 
 
 def _label_key(text: str) -> str:

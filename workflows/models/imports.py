@@ -14,6 +14,7 @@ class ImportStatus(models.TextChoices):
     IMPORTING = "importing", _("Being imported")
     DONE = "done", _("Imported")
     FAILED = "failed", _("Stopped by an error: nothing was imported")
+    EXPIRED = "expired", _("Not confirmed in time: nothing was imported")
 
 
 RUNNING = (ImportStatus.CHECKING, ImportStatus.IMPORTING)
@@ -21,7 +22,8 @@ RUNNING = (ImportStatus.CHECKING, ImportStatus.IMPORTING)
 
 class ClientImport(models.Model):
     """One uploaded client register, checked and then (once confirmed) imported by a task
-    worker. The file stays in the private storage so that its error report can be downloaded."""
+    worker. The file stays in the private storage for a while, so that its error report can be
+    downloaded; then it is removed, with the problems' rows."""
 
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
@@ -46,6 +48,9 @@ class ClientImport(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The file and the rows of its report are removed once settings.IMPORT_FILES_KEEP_DAYS
+    # have passed (workflows.services.import_files); the counts stay.
+    files_removed_at = models.DateTimeField(_("file removed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("client import")

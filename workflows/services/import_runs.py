@@ -27,6 +27,7 @@ from partners.selectors import user_has_role
 from workflows.imports.clients import ImportPlan, Problem, client_import_plan
 from workflows.imports.readers import ImportFileError, sheet_read, sheet_row_count
 from workflows.models import ClientImport, ImportStatus
+from workflows.services.import_files import import_files_schedule
 from workflows.services.imports import IMPORT_ROLES, ImportRefused, client_import_commit
 
 FOLDER = "imports/background"
@@ -44,6 +45,7 @@ def client_import_start(*, partner: Partner, user, file, name: str) -> ClientImp
     record = ClientImport.objects.create(
         partner=partner, created_by=user, file_name=name[:255], file_path=path
     )
+    import_files_schedule(record)
     _enqueue(record)
     return record
 

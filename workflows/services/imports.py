@@ -6,6 +6,7 @@ second finds the first one's clients (and links or leaves them). A person regist
 the same moment meets the national-ID constraint, and the whole import is refused.
 """
 
+import concurrent.futures
 import datetime as dt
 import io
 import os
@@ -73,14 +74,16 @@ def client_import_commit(
     sheet = sheet_read(data, name, max_bytes=max_bytes)
     writer = _Writer(partner=partner, user=user)
     try:
-        with transaction.atomic():
+        with transaction.atomic(), writer, connection.execute_wrapper(writer.after_copy):
             Partner.objects.select_for_update().get(pk=partner.pk)
+            _lookups_by_index()
             plan = client_import_plan(
                 partner=partner,
                 sheet=sheet,
                 write=lambda rows: _write(rows, writer),
                 progress=progress,
             )
+            writer.finish()
             if plan.problems:
                 raise ImportRefused(plan)
             log(
@@ -108,17 +111,36 @@ def client_import_commit(
     return plan
 
 
+def _lookups_by_index() -> None:
+    """Inside the import's transaction the table grows by rows PostgreSQL's statistics do not
+    know of yet (a partner's first register fills an almost empty table), so each chunk's
+    lookup would read the whole table again: until the transaction ends, use the indexes."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+
+
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(text: str) -> str:
+    """Text as COPY reads it. Looking for the four characters is much cheaper than translating
+    Thai text that has none of them."""
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
+
+
 _FIELDS = [f for f in Client._meta.concrete_fields if not f.primary_key]
 _DEFAULTS = {f.attname: f.get_default() for f in _FIELDS}
 _DEFAULTS["photo"] = ""
 
 
 def _copy_cell(value) -> str:
+    if value.__class__ is str:
+        return _copy_text(value)
     if value is None:
         return "\\N"
-    if value.__class__ is str:
-        return value.translate(_COPY_ESCAPES)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value).translate(_COPY_ESCAPES)
@@ -133,9 +155,19 @@ def _uuid_hex() -> str:
 
 
 class _Writer:
-    """What every new row of one import shares: the partner, the user, the moment."""
+    """What every new row of one import shares: the partner, the user, the moment, and (for
+    COPY) every column's text but the few a row gives.
+
+    On PostgreSQL a chunk's new rows are sent with COPY from a thread, while this one reads and
+    checks the next chunk: the database writes the rows and their indexes on its own core
+    meanwhile. A connection runs one statement at a time (and psycopg2 does not guard a COPY),
+    so every other query of the import waits for the COPY to end (`after_copy`, a Django
+    execute wrapper); `finish()` waits for the last one and raises its error. Used as a context
+    manager, so the thread never outlives the transaction."""
 
     def __init__(self, *, partner: Partner, user):
+        self.pool = None
+        self.sending = None
         self.partner, self.user = partner, user
         self.today = timezone.localdate()
         self.now = timezone.now()
@@ -145,24 +177,71 @@ class _Writer:
             "created_at": self.now,
             "updated_at": self.now,
         }
+        template = {**_DEFAULTS, **self.fixed}
+        self.line = [_copy_cell(template[name]) for name in _NAMES]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pool is not None:
+            concurrent.futures.wait([self.sending] if self.sending else [])
+            self.pool.shutdown()
+            self.pool = self.sending = None
+
+    def copy(self, lines: list[str]) -> None:
+        self.finish()
+        if not lines:
+            return
+        if self.pool is None:
+            self.pool = concurrent.futures.ThreadPoolExecutor(1, "client-import-copy")
+        data = "".join(lines).encode()
+        cursor = connection.connection.cursor()  # the open transaction's own connection
+        self.sending = self.pool.submit(_copy_send, cursor, _copy_sql(), data)
+
+    def after_copy(self, execute, sql, params, many, context):
+        self.finish()
+        return execute(sql, params, many, context)
+
+    def finish(self) -> None:
+        if self.sending is not None:
+            sending, self.sending = self.sending, None
+            with connection.wrap_database_errors:
+                sending.result()
 
     def new_fields(self, values: dict) -> dict:
         fields = {**_DEFAULTS, **values, **self.fixed}
         fields["uuid"] = _uuid_hex()
         if fields["estimated_age"] is not None:
             fields["estimated_on"] = self.today
-        fields["sort_key"] = thai_sort_key(
-            f"{fields['first_name']} {fields['last_name']} {fields['name_en']}"
-        )[:700]
-        fields["search_text"] = search_text(
-            fields["first_name"],
-            fields["last_name"],
-            fields["name_en"],
-            fields["aliases"],
-            fields["national_id"],
-            fields["document_number"],
-        )
+        fields["sort_key"], fields["search_text"] = _derived(values)
         return fields
+
+    def copy_line(self, values: dict) -> str:
+        """The row as a line of COPY text (values hold only what is not blank)."""
+        cells = self.line.copy()
+        for name, value in values.items():
+            cells[_POSITION[name]] = _copy_cell(value)
+        cells[_POSITION["uuid"]] = _uuid_hex()
+        if "estimated_age" in values:
+            cells[_POSITION["estimated_on"]] = self.today.isoformat()
+        sort_key, search = _derived(values)
+        cells[_POSITION["sort_key"]] = _copy_text(sort_key)
+        cells[_POSITION["search_text"]] = _copy_text(search)
+        return "\t".join(cells) + "\n"
+
+
+_NAMES = [f.attname for f in _FIELDS]
+_POSITION = {name: index for index, name in enumerate(_NAMES)}
+
+
+def _derived(values: dict) -> tuple[str, str]:
+    """Client.derive()'s sort key and search text, from a new row's values."""
+    get = values.get
+    first, last, english = get("first_name", ""), get("last_name", ""), get("name_en", "")
+    sort_key = thai_sort_key(f"{first} {last} {english}")[:700]
+    parts = (first, last, english, get("aliases"), get("national_id"), get("document_number"))
+    return sort_key, search_text(*parts)
 
 
 def _write(rows: list[RowPlan], writer: _Writer) -> None:
@@ -170,32 +249,27 @@ def _write(rows: list[RowPlan], writer: _Writer) -> None:
     new = []
     for row in rows:
         if row.action == NEW:
-            new.append(writer.new_fields(row.values))
+            new.append(row.values)
         elif row.action == UPDATED:
             client = row.client
             if "estimated_age" in row.changed:
                 client.estimated_on = writer.today if client.estimated_age is not None else None
             client.save(update_fields=[*row.changed, "estimated_on", "updated_at"])
     if connection.vendor == "postgresql":
-        _copy_insert(new)
+        writer.copy([writer.copy_line(values) for values in new])
     else:
-        Client.objects.bulk_create([Client(**fields) for fields in new], batch_size=BATCH)
+        new_clients = [Client(**writer.new_fields(values)) for values in new]
+        Client.objects.bulk_create(new_clients, batch_size=BATCH)
 
 
-def _copy_insert(new: list[dict]) -> None:
+def _copy_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in _FIELDS)
+    return f"COPY {quote(Client._meta.db_table)} ({columns}) FROM STDIN"
+
+
+def _copy_send(cursor, sql: str, data: bytes) -> None:
     """New clients through PostgreSQL's COPY: the same rows bulk_create would write, many times
-    faster (a register has tens of thousands of rows)."""
-    if not new:
-        return
-    names = [f.attname for f in _FIELDS]
-    buffer = io.StringIO()
-    buffer.writelines(
-        "\t".join([_copy_cell(fields[name]) for name in names]) + "\n" for fields in new
-    )
-    buffer.seek(0)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in _FIELDS)
-    with connection.cursor() as cursor:
-        cursor.copy_expert(
-            f"COPY {connection.ops.quote_name(Client._meta.db_table)} ({columns}) FROM STDIN",
-            buffer,
-        )
+    faster. The whole chunk is handed over in one read, so the thread rarely needs the GIL."""
+    with cursor:
+        cursor.copy_expert(sql, io.BytesIO(data), size=len(data))

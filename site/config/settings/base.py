@@ -280,3 +280,7 @@ LOGGING = {
 
 #: Working days a receiving partner has to answer a referral, unless the sender sets a date.
 REFERRAL_ANSWER_DAYS = int(os.environ.get("REFERRAL_ANSWER_DAYS", "5"))
+
+#: Days the files of imports run in the background (and their error reports) are kept after the
+#: upload; then the scheduler removes them. The import's counts stay in its record.
+IMPORT_FILES_KEEP_DAYS = int(os.environ.get("IMPORT_FILES_KEEP_DAYS", "30"))

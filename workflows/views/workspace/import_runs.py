@@ -1,6 +1,7 @@
 """Imports run in the background: past imports, one import's progress and result, its
 confirmation and the report of its bad rows."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -35,6 +36,7 @@ class ImportRunListView(WorkspacePageMixin, TemplateView):
         context["page"] = page_of(
             client_imports_visible_to(self.request.user), self.request.GET.get("p")
         )
+        context["keep_days"] = settings.IMPORT_FILES_KEEP_DAYS
         return context
 
 
@@ -95,7 +97,7 @@ class ImportProblemsView(ImportRunMixin, View):
     def get(self, request, *args, **kwargs):
         record = self.get_record()
         file_format = request.GET.get("format", "xlsx")
-        if file_format not in FORMATS or not record.problem_count:
+        if file_format not in FORMATS or not record.problem_count or record.files_removed_at:
             raise Http404
         export_log(
             request,
