@@ -37,6 +37,18 @@ def _kept_definitions_forgotten():
 
 
 @pytest.fixture(autouse=True)
+def _no_kept_uploads():
+    """Each test starts with no import upload waiting for confirmation: the private storage
+    outlives tests, and the import tests count what is kept there."""
+    from forms_builder.models import private_storage
+    from tests.integration.test_imports__clients import kept_files
+    from workflows.imports.uploads import FOLDER
+
+    for name in kept_files():
+        private_storage().delete(f"{FOLDER}/{name}")
+
+
+@pytest.fixture(autouse=True)
 def _cache_emptied():
     """Cached pages and fragments outlive a test's rolled-back rows (whose ids and addresses the
     next test reuses): each test starts with an empty cache."""

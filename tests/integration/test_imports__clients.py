@@ -53,13 +53,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def no_kept_uploads():
-    """Each test starts with no upload waiting for confirmation (the storage outlives tests)."""
-    for name in kept_files():
-        private_storage().delete(f"{FOLDER}/{name}")
-
-
 @pytest.fixture
 def supervisor(partner):
     return member(Role.SUPERVISOR, partner=partner)
