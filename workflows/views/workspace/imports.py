@@ -29,25 +29,35 @@ PROBLEMS_SHOWN = 200
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class ClientImportView(WorkspacePageMixin, TemplateView):
-    """Administrators and supervisors, into their own partners only."""
+class ImportUploadPageMixin(WorkspacePageMixin):
+    """A register's upload page, under Clients: the file goes into one of the partners where
+    the user has one of the view's `roles`."""
 
-    roles = IMPORT_ROLES
-    template_name = "workflows/workspace/client_import.html"
-    page_title = gettext_lazy("Import clients")
     parent_url_name = "workflows_admin:client_index"
     parent_label = gettext_lazy("Clients")
     header_icon = "upload"
 
     def partners(self):
-        return user_partners(self.request.user, IMPORT_ROLES).order_by("name_th")
+        return user_partners(self.request.user, self.roles).order_by("name_th")
+
+    def upload_form(self, request=None, **kwargs) -> ImportUploadForm:
+        """Empty, or bound to the request's upload; `kwargs` as ImportUploadForm's (`initial`)."""
+        data = (request.POST, request.FILES) if request is not None else ()
+        return ImportUploadForm(*data, partners=self.partners(), **kwargs)
 
     def get(self, request, *args, **kwargs):
-        form = ImportUploadForm(partners=self.partners())
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=self.upload_form()))
+
+
+class ClientImportView(ImportUploadPageMixin, TemplateView):
+    """Administrators and supervisors, into their own partners only."""
+
+    roles = IMPORT_ROLES
+    template_name = "workflows/workspace/client_import.html"
+    page_title = gettext_lazy("Import clients")
 
     def post(self, request, *args, **kwargs):
-        form = ImportUploadForm(request.POST, request.FILES, partners=self.partners())
+        form = self.upload_form(request)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
@@ -77,7 +87,7 @@ class ClientImportView(WorkspacePageMixin, TemplateView):
                 data=data, name=upload.name, partner_id=partner.pk, user_id=request.user.pk
             )
         context = self.get_context_data(
-            form=ImportUploadForm(partners=self.partners(), initial={"partner": partner.pk}),
+            form=self.upload_form(initial={"partner": partner.pk}),
             plan=plan,
             partner=partner,
             token=token,
@@ -150,7 +160,7 @@ class ClientImportConfirmView(ClientImportView):
                 request, _("Nothing was imported: the file has problems now (see below).")
             )
             context = self.get_context_data(
-                form=ImportUploadForm(partners=self.partners(), initial={"partner": partner.pk}),
+                form=self.upload_form(initial={"partner": partner.pk}),
                 plan=plan,
                 partner=partner,
                 file_name=upload["name"],

@@ -6,11 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from partners.selectors import user_partner_ids, user_partners
-from workflows.forms.imports import ImportUploadForm
+from partners.selectors import user_partner_ids
 from workflows.imports.readers import ImportFileError
 from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
@@ -23,15 +21,15 @@ from workflows.services.register_imports import (
     register_import_commit,
     register_import_preview,
 )
-from workflows.views.workspace.base import WorkspacePageMixin
-from workflows.views.workspace.imports import XLSX_TYPE, import_links, preview_context
+from workflows.views.workspace.imports import (
+    XLSX_TYPE,
+    ImportUploadPageMixin,
+    import_links,
+    preview_context,
+)
 
 
-class RegisterKindMixin(WorkspacePageMixin):
-    header_icon = "upload"
-    parent_url_name = "workflows_admin:client_index"
-    parent_label = gettext_lazy("Clients")
-
+class RegisterKindMixin(ImportUploadPageMixin):
     def dispatch(self, request, *args, **kwargs):
         self.kind: RegisterKind = KINDS.get(kwargs["kind"])
         if self.kind is None:
@@ -43,19 +41,12 @@ class RegisterKindMixin(WorkspacePageMixin):
     def page_title(self):
         return self.kind.title
 
-    def partners(self):
-        return user_partners(self.request.user, self.kind.roles).order_by("name_th")
-
 
 class RegisterImportView(RegisterKindMixin, TemplateView):
     template_name = "workflows/workspace/register_import.html"
 
-    def get(self, request, *args, **kwargs):
-        form = ImportUploadForm(partners=self.partners())
-        return self.render_to_response(self.get_context_data(form=form))
-
     def post(self, request, *args, **kwargs):
-        form = ImportUploadForm(request.POST, request.FILES, partners=self.partners())
+        form = self.upload_form(request)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
@@ -81,7 +72,7 @@ class RegisterImportView(RegisterKindMixin, TemplateView):
         return self.preview(partner, plan, upload.name, token=token)
 
     def preview(self, partner, plan, file_name: str, token: str = ""):
-        form = ImportUploadForm(partners=self.partners(), initial={"partner": partner.pk})
+        form = self.upload_form(initial={"partner": partner.pk})
         context = self.get_context_data(
             form=form, plan=plan, partner=partner, token=token, file_name=file_name
         )
