@@ -2,9 +2,11 @@
 era and submits it for moderation; the editor reviews it on moderation screens that read in Thai.
 And at a phone's width the page editor's date field fits."""
 
+import contextlib
 import datetime as dt
 
 from django.core.cache import cache
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cms.demo import load_editor
 from partners.models import Role
@@ -16,6 +18,18 @@ from tests.factories_cms import news_article, site_baseline
 
 def open_footer_menu(page) -> None:
     page.locator("footer .w-dropdown__toggle").click()
+
+
+def type_date(page, value: str) -> None:
+    """Types a date and closes Wagtail's calendar. The calendar opens a moment after the field
+    gets focus, so a click elsewhere at once can land before it opens and leave it covering the
+    footer: wait for it to open, then for it to close."""
+    page.locator("#id_date").fill(value)
+    calendar = page.locator(".xdsoft_datetimepicker:visible")
+    with contextlib.suppress(PlaywrightTimeout):  # when it does not open, there is nothing to close
+        calendar.first.wait_for(timeout=2000)
+    page.locator("#id_title").click()
+    calendar.first.wait_for(state="hidden")
 
 
 def setup_article():
@@ -37,8 +51,7 @@ def test_a_buddhist_era_date_goes_through_moderation_in_thai(page):
     assert "2569" in picker.locator(".xdsoft_year").inner_text()
 
     # A Christian-era year is refused with a message, and nothing is saved.
-    date.fill("2026-12-02")
-    page.locator("#id_title").click()  # closes the calendar
+    type_date(page, "2026-12-02")
     page.click("footer button[type=submit]:not([name])")
     message = page.locator(".error-message").filter(has_text="ปีคริสต์ศักราช")
     message.first.wait_for()
@@ -46,8 +59,7 @@ def test_a_buddhist_era_date_goes_through_moderation_in_thai(page):
     article.refresh_from_db()
     assert article.get_latest_revision_as_object().date == dt.date(2026, 11, 26)
 
-    page.locator("#id_date").fill("2569-12-02")
-    page.locator("#id_title").click()  # closes the calendar
+    type_date(page, "2569-12-02")
     open_footer_menu(page)
     page.click("footer button[name=action-submit]")
     page.wait_for_url(f"**/admin/pages/{article.get_parent().pk}/")
