@@ -7,10 +7,12 @@ selector scoped to the user's partners, so a foreign id is a 404 on every URL, G
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.models import Role
-from partners.selectors import user_partner_ids
+from partners.selectors import user_is_central_administrator, user_partner_ids
 from workflows.selectors.access import CASE_ROLES
 
 WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -44,6 +46,39 @@ class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
         context["is_worker"] = bool(user_partner_ids(self.request.user, WORKER_ROLES))
         context["is_supervisor"] = bool(user_partner_ids(self.request.user, Role.SUPERVISOR))
         return context
+
+
+class NotVisiblePage(WagtailAdminTemplateMixin, TemplateView):
+    """What a case, client or task the user may not open answers: a 404 (the same whether it
+    exists or not, so nothing is revealed) that says why in the user's language and where to go,
+    instead of Wagtail's bare "Error 404". A central administrator reads that managing the network
+    does not open partners' case files."""
+
+    template_name = "workflows/workspace/not_visible.html"
+    page_title = gettext_lazy("You cannot open this page")
+    header_icon = "lock"
+    what = ""
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(
+            what=self.what,
+            is_central=user_is_central_administrator(request.user),
+            has_case_role=bool(user_partner_ids(request.user, CASE_ROLES)),
+        )
+        return self.render_to_response(context, status=404)
+
+
+class VisibleObjectMixin:
+    """A workspace page about one object loaded in `setup` through a selector into
+    `self.<object_name>` (None when the user may not see it): that is `NotVisiblePage`."""
+
+    object_name = ""
+    not_visible_what = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if getattr(self, self.object_name) is None:
+            return NotVisiblePage.as_view(what=self.not_visible_what)(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def id_param(value: str | None) -> int | None:

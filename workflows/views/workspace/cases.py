@@ -22,6 +22,7 @@ from workflows.services.cases import case_start
 from workflows.step_kinds.follow_ups import follow_up_processes
 from workflows.views.workspace.base import (
     WORKER_ROLES,
+    VisibleObjectMixin,
     WorkspacePageMixin,
     id_param,
     page_of_capped,
@@ -32,9 +33,11 @@ from workflows.views.workspace.rows import case_entries, path_taken
 CASE_VIEW_ACTION = "workflows.case.view"
 
 
-class CaseView(WorkspacePageMixin, TemplateView):
+class CaseView(VisibleObjectMixin, WorkspacePageMixin, TemplateView):
     template_name = "workflows/workspace/case.html"
     header_icon = "folder-open-inverse"
+    object_name = "case"
+    not_visible_what = gettext_lazy("This case")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -45,7 +48,7 @@ class CaseView(WorkspacePageMixin, TemplateView):
             "current_step",
             "opened_by",
         )
-        self.case = get_object_or_404(cases, pk=kwargs["pk"])
+        self.case = cases.filter(pk=kwargs["pk"]).first()
 
     def get_page_title(self):
         return _("Case %(reference)s") % {"reference": self.case.reference}
