@@ -6,13 +6,12 @@ selector scoped to the user's partners, so a foreign id is a 404 on every URL, G
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.models import Role
 from partners.selectors import user_is_central_administrator, user_partner_ids
+from partners.views.base import StaffPageMixin
 from workflows.selectors.access import CASE_ROLES
 
 WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -30,17 +29,7 @@ class WorkspaceAccessMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
-    parent_url_name = ""
-    parent_label = ""
-
-    def get_breadcrumbs_items(self):
-        items = list(self.breadcrumbs_items)
-        if self.parent_url_name:
-            items.append({"url": reverse(self.parent_url_name), "label": self.parent_label})
-        items.append({"url": "", "label": self.get_page_title()})
-        return items
-
+class WorkspacePageMixin(WorkspaceAccessMixin, StaffPageMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_worker"] = bool(user_partner_ids(self.request.user, WORKER_ROLES))
@@ -48,7 +37,7 @@ class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
         return context
 
 
-class NotVisiblePage(WagtailAdminTemplateMixin, TemplateView):
+class NotVisiblePage(StaffPageMixin, TemplateView):
     """What a case, client or task the user may not open answers: a 404 (the same whether it
     exists or not, so nothing is revealed) that says why in the user's language and where to go,
     instead of Wagtail's bare "Error 404". A central administrator reads that managing the network
