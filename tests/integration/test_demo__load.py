@@ -108,4 +108,5 @@ def test_the_demo_has_a_case_waiting_at_pattayas_refer_step_to_the_provincial_ce
     assert Referral.objects.filter(pk=referral.pk, status="pending").exists()
     assert {a["key"] for a in referral.shared_answers} >= {"assessment_summary", "needs"}
     case.refresh_from_db()
-    assert case.current_step.key == "admitted"
+    # Sending ends the case as referred (whatever the answer: a decline gives a to-do).
+    assert case.current_step.key == "referred" and case.outcome == "referred_to_partner"

@@ -140,9 +140,13 @@ def test_declining_on_the_page_needs_a_reason_and_the_sender_can_withdraw_only_p
 ):
     referral = send(case, sender, other_partner)
     client.force_login(receiver)
-    client.post(url("referral_action", referral.pk, "decline"), {"reason": "nonsense"})
-    referral.refresh_from_db()
-    assert referral.status == ReferralStatus.PENDING
+    # No reason is chosen beforehand: the first one was, and declined without one noticing.
+    page = client.get(url("referral", referral.pk)).content.decode()
+    assert '<option value="" selected>เลือกเหตุผล</option>' in page
+    for refused in ("nonsense", ""):
+        client.post(url("referral_action", referral.pk, "decline"), {"reason": refused})
+        referral.refresh_from_db()
+        assert referral.status == ReferralStatus.PENDING
     client.post(url("referral_action", referral.pk, "withdraw"))
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.PENDING

@@ -80,8 +80,12 @@ class CaseView(VisibleObjectMixin, WorkspacePageMixin, TemplateView):
             referrals=referrals_of_case(case=case),
             referral_todos=referral_todos_of_case(case=case),
             letters=case.letters.select_related("organization"),
-            can_refer=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES)
-            and not case_is_finished(case),
+            # A referral's to-do ("declined — decide what next") is marked done even once the
+            # case has ended (a refer step may end it before the answer comes).
+            can_mark_todos=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES),
+        )
+        context.update(
+            can_refer=context["can_mark_todos"] and not case_is_finished(case),
         )
         context.update(public_report_panel(case=case, user=self.request.user))
         return context
