@@ -137,3 +137,11 @@ def test_a_new_partner_with_no_bundle_is_left_alone(db):
     forms_demo.load(partners=[stranger])
     assert not FormDefinition.objects.filter(partner=stranger).exists()
     assert FormDefinition.objects.filter(partner=None, key="public_report").exists()
+
+
+@pytest.mark.parametrize(("kind", "title"), [("form", "แบบฟอร์มใหม่"), ("process", "กระบวนการใหม่")])
+def test_a_new_definitions_page_says_its_title_once(client, admin_a, kind, title):
+    path = {"form": "/admin/form-definitions/add/", "process": "/admin/processes/add/"}[kind]
+    html = client.get(path).content.decode()
+    assert f"<title>{title} - ที่พึ่ง</title>" in html
+    assert f"{title}: {title}" not in html
