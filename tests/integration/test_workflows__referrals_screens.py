@@ -269,3 +269,14 @@ def test_the_queue_exports_what_it_shows_to_the_receiver_only(
     client.force_login(sender)  # the sending partner receives nothing
     sent = client.get(url("referral_queue_export") + "?format=csv")
     assert len(b"".join(sent.streaming_content).decode("utf-8-sig").splitlines()) == 1
+
+
+def test_the_referral_screens_call_a_case_a_case(client, case, sender, receiver, other_partner):
+    """The glossary's word (กรณี), not "เรื่อง", on the refer form, its back link and the
+    receiver's accept button."""
+    referral = send(case, sender, other_partner)
+    client.force_login(sender)
+    refer = client.get(url("case_refer", case.pk)).content.decode()
+    assert f"ส่งต่อกรณี {case.reference}" in refer and "กลับไปที่กรณี" in refer
+    client.force_login(receiver)
+    assert "รับและเปิดกรณี" in client.get(url("referral", referral.pk)).content.decode()
