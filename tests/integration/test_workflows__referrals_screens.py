@@ -279,4 +279,5 @@ def test_the_referral_screens_call_a_case_a_case(client, case, sender, receiver,
     refer = client.get(url("case_refer", case.pk)).content.decode()
     assert f"ส่งต่อกรณี {case.reference}" in refer and "กลับไปที่กรณี" in refer
     client.force_login(receiver)
-    assert "รับและเปิดกรณี" in client.get(url("referral", referral.pk)).content.decode()
+    answer = client.get(url("referral", referral.pk)).content.decode()
+    assert "รับและเปิดกรณี" in answer and "กระบวนการทำงานที่จะเริ่ม" in answer
