@@ -9,7 +9,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from notifications.forms import EmailChoicesForm
 from notifications.models import Notification
@@ -20,11 +19,12 @@ from notifications.services import (
     notification_read,
     notifications_read_all,
 )
+from partners.views.base import StaffPageMixin
 
 PER_PAGE = 30
 
 
-class NotificationListView(WagtailAdminTemplateMixin, TemplateView):
+class NotificationListView(StaffPageMixin, TemplateView):
     template_name = "notifications/list.html"
     page_title = gettext_lazy("Notifications")
     header_icon = "mail"

@@ -23,15 +23,18 @@ from partners.selectors import user_has_role, user_is_central_administrator
 
 
 def menu_item_visible(user, *, roles: Iterable[Role] = (), central_only: bool = False) -> bool:
-    """Superusers see every item; central-only items need a central administrator; others need
-    one of the roles at an active partner."""
+    """Central-only items need a central administrator; others need one of the roles at an active
+    partner. Superusers see what a central administrator opens (central-only and administrators'
+    items), not the casework items whose pages would send them back to the dashboard for want of
+    a caseworker's or supervisor's role."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.is_superuser:
+    roles = list(roles)
+    if user.is_superuser and (central_only or Role.ADMINISTRATOR in roles):
         return True
     if central_only:
         return user_is_central_administrator(user)
-    return user_has_role(user, list(roles))
+    return user_has_role(user, roles)
 
 
 class RoleMenuItem(MenuItem):

@@ -59,6 +59,11 @@ def be_year(year_ce: int) -> int:
     return year_ce + BE_OFFSET
 
 
+def be_date_stamp(day: dt.date) -> str:
+    """A date for a file name, in the Buddhist era: 2026-12-05 → 25691205."""
+    return f"{be_year(day.year)}{day:%m%d}"
+
+
 def ce_year(year_be: int) -> int:
     return year_be - BE_OFFSET
 

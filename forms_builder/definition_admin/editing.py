@@ -79,7 +79,7 @@ class DefinitionCreateView(generic.CreateView):
         return self.viewset.texts["new"]
 
     def get_page_subtitle(self):
-        return self.viewset.texts["new"]
+        return ""  # the title says it: "กระบวนการใหม่", not "กระบวนการใหม่: กระบวนการใหม่"
 
     def get_breadcrumbs_items(self):
         index = {"url": self.viewset.url("index"), "label": self.viewset.texts["plural"]}

@@ -14,9 +14,9 @@ from django.views.generic import TemplateView
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from qrcode.image.svg import SvgPathImage
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.two_factor.services import totp_device_confirm, totp_device_pending
+from partners.views.base import StaffPageMixin
 
 SESSION_CODES = "two_factor_new_recovery_codes"
 
@@ -41,7 +41,7 @@ def _next_url(request) -> str:
     return "/admin/"
 
 
-class VerifyView(WagtailAdminTemplateMixin, TemplateView):
+class VerifyView(StaffPageMixin, TemplateView):
     """After the password: a code from the app, or a recovery code (each works once)."""
 
     template_name = "partners/two_factor/verify.html"
@@ -63,7 +63,7 @@ class VerifyView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(_next_url(request))
 
 
-class SetupView(WagtailAdminTemplateMixin, TemplateView):
+class SetupView(StaffPageMixin, TemplateView):
     """Enrol an authenticator app: scan the QR code (or type the key), then give one code."""
 
     template_name = "partners/two_factor/setup.html"

@@ -1,4 +1,5 @@
-"""What every partners admin view shares: who may open it, the page furniture, breadcrumbs."""
+"""What every partners admin view shares: who may open it, the page furniture, breadcrumbs; and
+`StaffPageMixin`, the page furniture every staff page of ours has."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -28,17 +29,23 @@ class AdministratorRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AdminPageMixin(AdministratorRequiredMixin, WagtailAdminTemplateMixin):
-    index_url_name = ""
-    index_label = ""
+class StaffPageMixin(WagtailAdminTemplateMixin):
+    """A staff page of ours in Wagtail's furniture, headed by its own title: the breadcrumbs end
+    in `get_page_title()` (after the optional parent list), since Wagtail shows the last crumb as
+    the heading and with only its own "Home" crumb the page read "หน้าแรก"."""
+
+    parent_url_name = ""
+    parent_label = ""
 
     def get_breadcrumbs_items(self):
         items = list(self.breadcrumbs_items)
-        if self.index_url_name:
-            items.append({"url": reverse(self.index_url_name), "label": self.index_label})
+        if self.parent_url_name:
+            items.append({"url": reverse(self.parent_url_name), "label": self.parent_label})
         items.append({"url": "", "label": self.get_page_title()})
         return items
 
+
+class AdminPageMixin(AdministratorRequiredMixin, StaffPageMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_central"] = user_is_central_administrator(self.request.user)

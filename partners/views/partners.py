@@ -36,8 +36,8 @@ class PartnerFormView(AdminPageMixin, TemplateView):
     """Create (central administrators) or edit a partner with its service areas."""
 
     template_name = "partners/admin/partner_form.html"
-    index_url_name = "partners_admin:partner_index"
-    index_label = gettext_lazy("Partners")
+    parent_url_name = "partners_admin:partner_index"
+    parent_label = gettext_lazy("Partners")
     header_icon = "site"
     partner: Partner | None = None
 

@@ -56,8 +56,8 @@ class PersonIndexView(AdminPageMixin, TemplateView):
 class PersonCreateView(AdminPageMixin, TemplateView):
     template_name = "partners/admin/person_create.html"
     page_title = gettext_lazy("New person")
-    index_url_name = "partners_admin:person_index"
-    index_label = gettext_lazy("People")
+    parent_url_name = "partners_admin:person_index"
+    parent_label = gettext_lazy("People")
     header_icon = "user"
 
     def get(self, request):
@@ -98,8 +98,8 @@ class PersonEditView(PersonObjectMixin, AdminPageMixin, TemplateView):
     """Names and email, roles (grant / revoke), active flag and the person's history."""
 
     template_name = "partners/admin/person_edit.html"
-    index_url_name = "partners_admin:person_index"
-    index_label = gettext_lazy("People")
+    parent_url_name = "partners_admin:person_index"
+    parent_label = gettext_lazy("People")
     header_icon = "user"
 
     def get_page_title(self):

@@ -95,3 +95,17 @@ def test_inactive_or_anonymous_users_see_no_role_items(db):
     user = member(Role.CASEWORKER)
     user.is_active = False
     assert not menu_item_visible(user, roles=[Role.CASEWORKER])
+
+
+def test_a_superuser_without_casework_roles_sees_no_casework_items(db):
+    """Every casework page sends a superuser with no caseworker's or supervisor's role back to
+    the dashboard, so its menu item is not offered; the administrators' items are."""
+    inbox = RoleMenuItem("Inbox", "/admin/inbox/", roles=[Role.CASEWORKER, Role.SUPERVISOR])
+    people = RoleMenuItem("People", "/admin/people/", roles=[Role.ADMINISTRATOR])
+    forms = RoleMenuItem("Forms", "/admin/forms/", central_only=True)
+    request = RequestFactory().get("/admin/")
+    request.user = UserFactory(is_superuser=True)
+    assert not inbox.is_shown(request)
+    assert people.is_shown(request) and forms.is_shown(request)
+    request.user = member(Role.CASEWORKER, is_superuser=True)
+    assert inbox.is_shown(request)

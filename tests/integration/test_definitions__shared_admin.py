@@ -122,7 +122,7 @@ def test_each_demo_bundle_is_exactly_what_the_import_makes_of_it(db):
         again = bundle_export(
             processes=ProcessDefinition.objects.filter(partner=partner),
             forms=FormDefinition.objects.filter(partner=partner),
-            versions="latest",
+            versions="all",  # a bundle keeps its earlier versions (Pattaya's process has two)
         )
         for item in [*again["forms"], *again["processes"]]:
             for version in item["versions"]:
@@ -137,3 +137,11 @@ def test_a_new_partner_with_no_bundle_is_left_alone(db):
     forms_demo.load(partners=[stranger])
     assert not FormDefinition.objects.filter(partner=stranger).exists()
     assert FormDefinition.objects.filter(partner=None, key="public_report").exists()
+
+
+@pytest.mark.parametrize(("kind", "title"), [("form", "แบบฟอร์มใหม่"), ("process", "กระบวนการใหม่")])
+def test_a_new_definitions_page_says_its_title_once(client, admin_a, kind, title):
+    path = {"form": "/admin/form-definitions/add/", "process": "/admin/processes/add/"}[kind]
+    html = client.get(path).content.decode()
+    assert f"<title>{title} - ที่พึ่ง</title>" in html
+    assert f"{title}: {title}" not in html

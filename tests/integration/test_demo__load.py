@@ -71,3 +71,42 @@ def test_the_sample_case_follow_up_and_people_registers_import_cleanly_into_the_
     assert cases.filter(status="DONE").count() == 5
     assert cases.exclude(status="DONE").count() == 3
     assert FollowUp.objects.filter(case__in=cases).count() == 3
+
+
+def test_the_demo_has_a_case_waiting_at_pattayas_refer_step_to_the_provincial_center(db):
+    """Pattaya's street process version 2 refers admissions to chonburi-center; one demo case
+    waits at that step, and sending it completes the step (loading twice adds nothing)."""
+    from django.utils import timezone
+
+    from partners.models import Role
+    from workflows.models import Case, CaseTask, ProcessVersion, Referral, ReferralBasis
+    from workflows.services.cases import task_claim
+    from workflows.services.referrals import referral_step_send
+
+    call_command("load_demo")
+    call_command("load_demo")
+    version = ProcessVersion.objects.get(definition__partner__code="pattaya", number=2)
+    step = version.steps.get(key="refer_to_center")
+    assert step.kind == "refer" and step.settings["partner"] == "chonburi-center"
+    case = Case.objects.get(client__last_name="รอส่งต่อ")
+    assert case.process_version == version and case.current_step == step
+    task = CaseTask.objects.get(process=case, step=step, status__in=["NEW", "ASSIGNED"])
+    worker = User.objects.get(
+        memberships__partner__code="pattaya", memberships__role=Role.CASEWORKER
+    )
+    task = task_claim(task=task, user=worker)
+    referral = referral_step_send(
+        task=task,
+        user=worker,
+        receiving_partner=Partner.objects.get(code="chonburi-center"),
+        reason="ต้องการที่พักในสถานคุ้มครอง",
+        basis=ReferralBasis.CONSENT,
+        consent_given_by="ผู้รับบริการ",
+        consent_given_on=timezone.localdate(),
+        consent_scope="การส่งต่อครั้งนี้",
+    )
+    assert Referral.objects.filter(pk=referral.pk, status="pending").exists()
+    assert {a["key"] for a in referral.shared_answers} >= {"assessment_summary", "needs"}
+    case.refresh_from_db()
+    # Sending ends the case as referred (whatever the answer: a decline gives a to-do).
+    assert case.current_step.key == "referred" and case.outcome == "referred_to_partner"

@@ -165,3 +165,13 @@ def test_a_cases_answers_export_one_column_per_field_key_masked_and_audited(
     assert book[0][3:] == ["illness", "place"] and "วัณโรค" not in book[1] and "ตลาด" in book[1]
     client.force_login(member(Role.SUPERVISOR, partner=other_partner))
     assert client.get(f"{answers}?format=csv").status_code == 404
+
+
+def test_an_exports_file_name_carries_todays_date_in_the_buddhist_era(client, partner, people):
+    from django.utils import timezone
+
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    today = timezone.localdate()
+    response = client.get(url("client_export", format="xlsx"))
+    stamp = f"{today.year + 543}{today:%m%d}"
+    assert f'filename="clients-{stamp}.xlsx"' in response["Content-Disposition"]

@@ -33,7 +33,12 @@ def test_each_partner_has_a_published_process_with_no_problems(loaded):
         assert version.is_published
         assert process_version_problems(version=version) == []
     versions = every_version.filter(definition__key="begging_street")
-    assert sorted(v.definition.partner.code for v in versions) == sorted(p.code for p in loaded)
+    # Pattaya's has a second version, whose admissions go through a refer step.
+    assert sorted(v.definition.partner.code for v in versions) == sorted(
+        [*(p.code for p in loaded), "pattaya"]
+    )
+    refer = versions.get(definition__partner__code="pattaya", number=2).steps.get(kind="refer")
+    assert refer.settings["partner"] == "chonburi-center"
     for version in versions:
         keys = set(version.steps.values_list("key", flat=True))
         assert {"intake", "screening", "assessment", "decision", "not_a_beggar"} <= keys
@@ -49,7 +54,8 @@ def test_each_partner_has_a_published_process_with_no_problems(loaded):
 def test_a_dozen_cases_spread_over_the_steps_following_the_acts(loaded):
     street = Case.objects.exclude(source__in=(CaseSource.FOLLOW_UP, CaseSource.REFERRAL))
     cases = {c.client.first_name: c for c in street.select_related("client", "current_step")}
-    assert len(cases) == 12
+    assert len(cases) == 13  # a dozen, and Pattaya's case waiting at its refer step
+    assert cases.pop("สมชาย").current_step.key == "refer_to_center"
     where = {name: case.current_step.key for name, case in cases.items()}
     assert where["สายสุนีย์"] == "not_a_beggar" and cases["สายสุนีย์"].outcome == "not_a_beggar"
     assert where["Aung"] == "to_immigration"

@@ -46,6 +46,9 @@ def test_a_partner_administrator_adds_outcomes_for_their_partner_only(
     assert client.get(edit_url(network)).status_code == 404
     listing = client.get(INDEX).content.decode()
     assert "รับเข้ามูลนิธิเอกชน" in listing and "เสียชีวิต" in listing
+    # Only its own outcomes link to their edit page: the network's are read, not links to a 404.
+    own = Outcome.objects.get(key="private_foundation")
+    assert f'href="{edit_url(own)}"' in listing and f'href="{edit_url(network)}"' not in listing
     foreign = Outcome.objects.create(key="theirs", partner=other_partner, name_th="ของเขา")
     assert "ของเขา" not in client.get(INDEX).content.decode()
     assert client.get(edit_url(foreign)).status_code == 404

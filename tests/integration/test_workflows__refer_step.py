@@ -163,6 +163,8 @@ def test_the_step_editor_offers_partners_kinds_and_the_forms_fields(client, part
     assert refer.settings == {"partner": "", "kind": "shelter", "fields": ["age", "story"]}
     draft = client.get(reverse("workflows_definitions:draft", args=[definition.pk]))
     assert "ที่พักชั่วคราว" in draft.content.decode()
+    # The answers that travel are named by their labels, not their keys.
+    assert "คำตอบที่ส่งไปด้วย: อายุ, เรื่องราว" in draft.content.decode()
 
 
 def test_the_task_page_leads_to_the_referral_form_which_completes_the_step(

@@ -126,3 +126,26 @@ def test_an_answer_within_the_day_is_counted_in_hours(
     client.force_login(receiver)
     queue = client.get(reverse("workflows_admin:referral_queue")).content.decode()
     assert "5 ชั่วโมง" in queue
+
+
+def test_a_declined_referrals_todo_is_marked_done_from_the_case_page_after_the_case_ended(
+    client, case, sender, receiver, other_partner
+):
+    """A refer step ends the case as it sends; a decline comes later. The to-do's note and
+    button are still on the case page (the "refer" buttons are not: the case has ended)."""
+    from workflows.services.cases import case_close
+
+    referral = send(case, sender, other_partner)
+    case_close(case=case, user=sender, outcome="other")
+    referral_decline(referral=referral, user=receiver, reason=DeclineReason.NO_CAPACITY)
+    todo = ReferralTodo.objects.get()
+    client.force_login(sender)
+    page = client.get(reverse("workflows_admin:case", args=[case.pk])).content.decode()
+    assert f'action="{reverse("workflows_admin:referral_todo_done", args=[todo.pk])}"' in page
+    assert "data-refer>" not in page
+    response = client.post(
+        reverse("workflows_admin:referral_todo_done", args=[todo.pk]), {"note": "ติดต่อที่อื่น"}
+    )
+    assert response.status_code == 302
+    todo.refresh_from_db()
+    assert not todo.is_open and todo.note == "ติดต่อที่อื่น"

@@ -124,3 +124,46 @@ def test_a_supervisor_cannot_assign_to_a_worker_of_another_partner(
     url = reverse("workflows_admin:task_assign", args=[foreign["waiting"].pk])
     client.post(url, {"assignee": stranger.pk})
     assert CaseTask.objects.get(pk=foreign["waiting"].pk).status == STATUS.NEW
+
+
+@pytest.mark.parametrize("who", ["central", "superuser", "caseworker"])
+def test_a_case_one_may_not_open_says_why_in_thai_and_reveals_nothing(
+    client, foreign, other_partner, who, django_assert_max_num_queries
+):
+    """Not Wagtail's bare "Error 404": a Thai page saying only the partner's caseworkers and
+    supervisors open a case (and, to a central administrator, that managing the network does not
+    open case files); the same for an id that does not exist; still a 404, nothing recorded."""
+    from tests.factories import UserFactory
+    from tests.factories_partners import central_administrator
+    from workflows.models import AccessRecord
+
+    user = {
+        "central": lambda: central_administrator(),
+        "superuser": lambda: UserFactory(is_superuser=True, is_staff=True),
+        "caseworker": lambda: member(Role.CASEWORKER, partner=other_partner),
+    }[who]()
+    client.force_login(user)
+    case = foreign["case"]
+    pages = []
+    for pk in (case.pk, case.pk + 1000):
+        with django_assert_max_num_queries(18):
+            response = client.get(reverse("workflows_admin:case", args=[pk]))
+        assert response.status_code == 404
+        pages.append(response.content.decode())
+    html = pages[0]
+    assert "เปิดหน้านี้ไม่ได้ - ที่พึ่ง</title>" in html
+    assert "Error 404" not in html and "Wagtail" not in html.split("</title>")[0]
+    assert "ผู้ปฏิบัติงานและหัวหน้างานของหน่วยงาน" in html
+    assert case.reference not in html and case.client.first_name not in html
+    assert ("ผู้ดูแลระบบส่วนกลาง" in html) == (who != "caseworker")
+    explained = [page.split("data-not-visible")[1].split("</section>")[0] for page in pages]
+    assert explained[0] == explained[1]
+    assert not AccessRecord.objects.filter(client=case.client).exists()
+
+
+def test_the_admins_own_404_page_is_thai(client, partner):
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    html = client.get("/admin/no-such-page/").content.decode()
+    assert "<title>ไม่พบหน้าที่ต้องการ - ที่พึ่ง</title>" in html
+    assert "Error 404" not in html and "Go to Wagtail admin" not in html
+    assert "กลับหน้าหลักของระบบ" in html

@@ -16,7 +16,7 @@ from partners.demo import demo_username
 from partners.models import Partner, Role, User
 from workflows.demo import due as demo_due
 from workflows.demo import referrals as demo_referrals
-from workflows.demo.cases import DEMO_CASES, case_walk
+from workflows.demo.cases import DEMO_CASES, REFER_STEP_CASE, REFER_STEP_PARTNER, case_walk
 from workflows.models import Client, ProcessDefinition, PublicReportSetting
 from workflows.serialization import bundle_import
 from workflows.services.clients import client_create
@@ -47,20 +47,26 @@ def load(*, partners: list[Partner]) -> list[ProcessDefinition]:
             partner=partner, defaults={"process_definition": definition}
         )
     for index, spec in enumerate(DEMO_CASES):
-        partner = partners[index % len(partners)]
-        definition = definitions[index % len(partners)]
-        worker = User.objects.get(username=demo_username(partner.code, Role.CASEWORKER))
-        supervisor = User.objects.get(username=demo_username(partner.code, Role.SUPERVISOR))
-        client, created = _demo_client(partner, spec, worker)
-        if created or not client.cases.exists():
-            case_walk(
-                partner=partner,
-                client=client,
-                definition=definition,
-                spec=spec,
-                worker=worker,
-                supervisor=supervisor,
-            )
+        _demo_case(partners[index % len(partners)], definitions[index % len(partners)], spec)
     demo_referrals.load(partners=partners, process_key=PROCESS_KEY)
+    for partner, definition in zip(partners, definitions, strict=True):
+        if partner.code == REFER_STEP_PARTNER:
+            _demo_case(partner, definition, REFER_STEP_CASE)
     demo_due.load(partners=partners)
     return definitions
+
+
+def _demo_case(partner: Partner, definition: ProcessDefinition, spec: dict) -> None:
+    """Walk the spec's case once per demo client (a client with a case is left alone)."""
+    worker = User.objects.get(username=demo_username(partner.code, Role.CASEWORKER))
+    supervisor = User.objects.get(username=demo_username(partner.code, Role.SUPERVISOR))
+    client, created = _demo_client(partner, spec, worker)
+    if created or not client.cases.exists():
+        case_walk(
+            partner=partner,
+            client=client,
+            definition=definition,
+            spec=spec,
+            worker=worker,
+            supervisor=supervisor,
+        )

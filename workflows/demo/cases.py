@@ -127,6 +127,15 @@ DEMO_CASES = [
 ]
 
 
+#: Pattaya's street process (version 2) refers admissions to the provincial center: this case
+#: waits at that "refer" step, so a referral can be tried from the demo.
+REFER_STEP_CASE = {
+    **person("สมชาย", "รอส่งต่อ", age=58),
+    "answers": [intake(), screening(age="58"), assessment(), referral("protection_center")],
+}
+REFER_STEP_PARTNER = "pattaya"
+
+
 def _open_task(case) -> CaseTask:
     return CaseTask.objects.get(process=case, status__in=[STATUS.NEW, STATUS.ASSIGNED])
 

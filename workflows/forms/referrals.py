@@ -102,7 +102,10 @@ class ReferralAcceptForm(forms.Form):
 
 
 class ReferralDeclineForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=DeclineReason.choices)
+    # No reason is chosen for the person declining (the first one was, and went unnoticed).
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=[("", _("Choose a reason")), *DeclineReason.choices]
+    )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -36,6 +36,21 @@ def refer_step_fields(step) -> list[str]:
     return list((step.settings or {}).get("fields", []))
 
 
+def refer_step_field_labels(step) -> list[str]:
+    """The travelling answers by their labels (as the forms of this version ask them, the newest
+    form version's label first), a key only where no form of the version asks it."""
+    keys = refer_step_fields(step)
+    if not keys:
+        return []
+    labels: dict[str, str] = {}
+    fields = FieldDefinition.objects.filter(
+        version__steps__version_id=step.version_id, key__in=keys
+    ).order_by("key", "-version_id")
+    for field in fields:
+        labels.setdefault(field.key, str(field.label))
+    return [labels.get(key, key) for key in keys]
+
+
 class ReferStep(StepKindSpec):
     value = KIND
     label = gettext_lazy("Refer to another partner")
@@ -154,7 +169,7 @@ class ReferStep(StepKindSpec):
             ]
         lines.append(
             _("Answers that travel: %(fields)s")
-            % {"fields": ", ".join(refer_step_fields(step)) or "—"}
+            % {"fields": ", ".join(refer_step_field_labels(step)) or "—"}
         )
         return lines
 

@@ -48,7 +48,9 @@ class OutcomeIndexView(generic.IndexView):
     @property
     def columns(self):
         return [
-            TitleColumn("name", label=_("Name"), sort_key="name_th", url_name=self.edit_url_name),
+            # A link only where the user may edit (a partner's administrator reads the
+            # network's outcomes but does not change them: that link was a 404).
+            TitleColumn("name", label=_("Name"), sort_key="name_th", get_url=self.get_edit_url),
             Column("key", label=_("Key"), sort_key="key"),
             Column("partner", label=_("Partner"), accessor=partner_label),
             StatusTagColumn(

@@ -6,13 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.selectors import user_is_administrator
+from partners.views.base import StaffPageMixin
 from workflows.errors import WorkflowError
 from workflows.models import AccessKind
 from workflows.selectors.access import cases_visible_to
@@ -98,7 +97,7 @@ class _SettingsAccess:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ReportSettingsView(_SettingsAccess, WagtailAdminTemplateMixin, TemplateView):
+class ReportSettingsView(_SettingsAccess, StaffPageMixin, TemplateView):
     template_name = "workflows/reports/settings.html"
     page_title = gettext_lazy("Public reports")
     header_icon = "warning"
@@ -121,9 +120,11 @@ class ReportSettingForm(forms.Form):
         self.fields["process_definition"].queryset = report_process_choices(partner=partner)
 
 
-class ReportSettingEditView(_SettingsAccess, WagtailAdminTemplateMixin, TemplateView):
+class ReportSettingEditView(_SettingsAccess, StaffPageMixin, TemplateView):
     template_name = "workflows/reports/setting_edit.html"
     header_icon = "warning"
+    parent_url_name = "workflows_reports:settings"
+    parent_label = gettext_lazy("Public reports")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -132,13 +133,6 @@ class ReportSettingEditView(_SettingsAccess, WagtailAdminTemplateMixin, Template
 
     def get_page_title(self):
         return _("Public reports of %(partner)s") % {"partner": self.partner.name}
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("workflows_reports:settings"), "label": _("Public reports")},
-            {"url": "", "label": self.partner.name},
-        ]
 
     def form(self, data=None) -> ReportSettingForm:
         setting = getattr(self.partner, "public_report_setting", None)

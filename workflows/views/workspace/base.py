@@ -6,11 +6,12 @@ selector scoped to the user's partners, so a foreign id is a 404 on every URL, G
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.urls import reverse
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from partners.models import Role
-from partners.selectors import user_partner_ids
+from partners.selectors import user_is_central_administrator, user_partner_ids
+from partners.views.base import StaffPageMixin
 from workflows.selectors.access import CASE_ROLES
 
 WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -28,22 +29,45 @@ class WorkspaceAccessMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class WorkspacePageMixin(WorkspaceAccessMixin, WagtailAdminTemplateMixin):
-    parent_url_name = ""
-    parent_label = ""
-
-    def get_breadcrumbs_items(self):
-        items = list(self.breadcrumbs_items)
-        if self.parent_url_name:
-            items.append({"url": reverse(self.parent_url_name), "label": self.parent_label})
-        items.append({"url": "", "label": self.get_page_title()})
-        return items
-
+class WorkspacePageMixin(WorkspaceAccessMixin, StaffPageMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_worker"] = bool(user_partner_ids(self.request.user, WORKER_ROLES))
         context["is_supervisor"] = bool(user_partner_ids(self.request.user, Role.SUPERVISOR))
         return context
+
+
+class NotVisiblePage(StaffPageMixin, TemplateView):
+    """What a case, client or task the user may not open answers: a 404 (the same whether it
+    exists or not, so nothing is revealed) that says why in the user's language and where to go,
+    instead of Wagtail's bare "Error 404". A central administrator reads that managing the network
+    does not open partners' case files."""
+
+    template_name = "workflows/workspace/not_visible.html"
+    page_title = gettext_lazy("You cannot open this page")
+    header_icon = "lock"
+    what = ""
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(
+            what=self.what,
+            is_central=user_is_central_administrator(request.user),
+            has_case_role=bool(user_partner_ids(request.user, CASE_ROLES)),
+        )
+        return self.render_to_response(context, status=404)
+
+
+class VisibleObjectMixin:
+    """A workspace page about one object loaded in `setup` through a selector into
+    `self.<object_name>` (None when the user may not see it): that is `NotVisiblePage`."""
+
+    object_name = ""
+    not_visible_what = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if getattr(self, self.object_name) is None:
+            return NotVisiblePage.as_view(what=self.not_visible_what)(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def id_param(value: str | None) -> int | None:

@@ -22,6 +22,7 @@ from workflows.services.cases import case_start
 from workflows.step_kinds.follow_ups import follow_up_processes
 from workflows.views.workspace.base import (
     WORKER_ROLES,
+    VisibleObjectMixin,
     WorkspacePageMixin,
     id_param,
     page_of_capped,
@@ -32,9 +33,11 @@ from workflows.views.workspace.rows import case_entries, path_taken
 CASE_VIEW_ACTION = "workflows.case.view"
 
 
-class CaseView(WorkspacePageMixin, TemplateView):
+class CaseView(VisibleObjectMixin, WorkspacePageMixin, TemplateView):
     template_name = "workflows/workspace/case.html"
     header_icon = "folder-open-inverse"
+    object_name = "case"
+    not_visible_what = gettext_lazy("This case")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -45,7 +48,7 @@ class CaseView(WorkspacePageMixin, TemplateView):
             "current_step",
             "opened_by",
         )
-        self.case = get_object_or_404(cases, pk=kwargs["pk"])
+        self.case = cases.filter(pk=kwargs["pk"]).first()
 
     def get_page_title(self):
         return _("Case %(reference)s") % {"reference": self.case.reference}
@@ -77,8 +80,12 @@ class CaseView(WorkspacePageMixin, TemplateView):
             referrals=referrals_of_case(case=case),
             referral_todos=referral_todos_of_case(case=case),
             letters=case.letters.select_related("organization"),
-            can_refer=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES)
-            and not case_is_finished(case),
+            # A referral's to-do ("declined — decide what next") is marked done even once the
+            # case has ended (a refer step may end it before the answer comes).
+            can_mark_todos=case.partner_id in user_partner_ids(self.request.user, WORKER_ROLES),
+        )
+        context.update(
+            can_refer=context["can_mark_todos"] and not case_is_finished(case),
         )
         context.update(public_report_panel(case=case, user=self.request.user))
         return context

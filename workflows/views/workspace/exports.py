@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from partners.models import Role
 from partners.selectors import user_partner_ids
+from thai.dates import be_date_stamp
 from workflows.exports import (
     CHUNK,
     FORMATS,
@@ -88,7 +89,7 @@ class ExportView(WorkspaceAccessMixin, View):
             rows=objects.count(),
             filters=filters.urlencode(),
         )
-        filename = f"{self.name}-{timezone.localdate():%Y%m%d}"
+        filename = f"{self.name}-{be_date_stamp(timezone.localdate())}"
         rows = export_rows(objects.iterator(chunk_size=CHUNK), self.columns)
         return export_response(rows=rows, file_format=file_format, filename=filename)
 

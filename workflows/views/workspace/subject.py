@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from partners.selectors import user_partner_ids
+from thai.dates import be_date_stamp
 from workflows.models import AccessKind
 from workflows.selectors.audit import CLIENT_LOG_ROLES, clients_with_log_visible_to
 from workflows.selectors.subject import client_record_labelled, client_subject_data
@@ -101,7 +102,7 @@ class ClientSubjectExportView(SubjectMixin, TemplateView):
         record_access(
             request, self.client, AccessKind.SUBJECT_EXPORT, detail={"format": file_format}
         )
-        name = f"client-{self.client.pk}-{timezone.localdate():%Y%m%d}"
+        name = f"client-{self.client.pk}-{be_date_stamp(timezone.localdate())}"
         if file_format == "json":
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
             response = HttpResponse(body, content_type="application/json; charset=utf-8")
