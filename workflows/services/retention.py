@@ -4,8 +4,9 @@ Each outcome may say how many years after a case ends with it the person's ident
 are removed (`Outcome.anonymise_after_years`, set by administrators). When a case ends, a
 `client_retention` due item is planned for that time; when it comes due the worker checks the
 person as a whole: no legal hold, no open case, and every case ended with an outcome whose years
-have passed. Only then are the identifying fields cleared (the cases, answers' structure and the
-access log stay, naming no one). A case that ends later plans its own item, so the last one
+have passed. Only then is the person removed everywhere, in one transaction
+(`workflows.services.erasure`: the cases, countable answers and the access log stay, naming no
+one; files are deleted once it commits). A case that ends later plans its own item, so the last one
 decides. Releasing a legal hold plans a check at once."""
 
 import datetime as dt
@@ -17,6 +18,7 @@ from viewflow.workflow.status import PROCESS
 
 from scheduling.services import due_item_schedule
 from workflows.models import Case, Client, ClientChange, Outcome
+from workflows.services.erasure import client_traces_erase
 
 RETENTION_KIND = "client_retention"
 
@@ -85,20 +87,27 @@ def client_retention_due(*, client: Client, now: dt.datetime) -> bool:
 def client_anonymise(*, client: Client, reason: str) -> Client:
     """Clear the identifying fields and the earlier values of corrections; keep that it was done."""
     client = Client.objects.select_for_update().get(pk=client.pk)
+    now = timezone.now()
+    files = client_traces_erase(client=client, now=now)
     cleared = [name for name, value in ANONYMISED.items() if getattr(client, name) != value]
     for name, value in ANONYMISED.items():
         setattr(client, name, value)
-    photo = client.photo.name if client.photo else ""
-    client.photo = ""
-    client.anonymised_at = timezone.now()
-    client.save()
-    if photo:
-        storage = client.photo.storage
-        transaction.on_commit(lambda: storage.delete(photo))
+    if client.photo:
+        files.append((client.photo.storage, client.photo.name))
         cleared.append("photo")
+    client.photo = ""
+    client.anonymised_at = now
+    client.save()
+    # Files go only once the rows that point at them are gone for good.
+    transaction.on_commit(lambda: _files_delete(files))
     ClientChange.objects.filter(client=client).update(previous={})
     ClientChange.objects.create(client=client, fields=cleared, reason=reason[:500])
     return client
+
+
+def _files_delete(files) -> None:
+    for storage, name in files:
+        storage.delete(name)
 
 
 def client_retention_check(*, client_id: int, now: dt.datetime | None = None) -> bool:
