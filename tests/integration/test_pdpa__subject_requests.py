@@ -149,3 +149,17 @@ def test_an_administrator_sets_the_years_on_an_outcome(client, partner):
     )
     outcome.refresh_from_db()
     assert outcome.anonymise_after_years == 7
+
+
+def test_the_outcomes_list_shows_each_outcomes_retention(
+    client, partner, django_assert_max_num_queries
+):
+    admin = member(Role.ADMINISTRATOR, partner=partner)
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    Outcome.objects.filter(key="other").update(anonymise_after_years=7)
+    with django_assert_max_num_queries(30):
+        page = client.get(reverse("outcomes:index")).content.decode()
+    assert "ลบข้อมูลระบุตัวตน 7 ปีหลังปิดกรณี" in page
+    assert "เก็บไว้ (ไม่มีกำหนดลบ)" in page
