@@ -96,7 +96,7 @@ def test_bad_input_is_a_message_and_nothing_is_written(client, partner, other_pa
 def test_the_form_chooses_dates_on_the_buddhist_era_calendar(client, partner, officer):
     client.force_login(officer)
     page = client.get(url("breach_add")).content.decode()
-    assert 'data-date-chooser="initDateTimeChooser"' in page
+    assert 'data-widget-start="initDateTimeChooser"' in page
     assert "yearOffset&quot;: 543" in page and 'name="discovered_at"' in page
     assert "wagtailadmin/js/date-time-chooser.js" in page  # the calendar's own script
 

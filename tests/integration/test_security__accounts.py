@@ -138,5 +138,5 @@ def test_wagtails_date_widgets_carry_no_inline_script(client, db):
     client.force_login(UserFactory(is_superuser=True))
     html = client.get("/admin/users/").content.decode()
     assert "initDateChooser(" not in html
-    assert 'data-date-chooser="initDateChooser"' in html
-    assert "partners/js/date-choosers.js" in html
+    assert 'data-widget-start="initDateChooser"' in html
+    assert "partners/js/widget-starts.js" in html
