@@ -14,10 +14,10 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.status import PROCESS
 
 from scheduling.services import due_item_schedule
 from workflows.models import Case, Client, ClientChange, Outcome
+from workflows.selectors.subject import client_retention_outlook
 from workflows.services.erasure import client_traces_erase
 
 RETENTION_KIND = "client_retention"
@@ -64,23 +64,8 @@ def client_retention_plan(*, case: Case, now: dt.datetime | None = None) -> None
 
 def client_retention_due(*, client: Client, now: dt.datetime) -> bool:
     """Whether every reason to keep the person's identifying details has run out."""
-    if client.legal_hold or client.anonymised_at:
-        return False
-    cases = list(Case.objects.filter(client=client).values("status", "finished", "outcome"))
-    if not cases:
-        return False
-    years = dict(
-        Outcome.objects.filter(key__in={c["outcome"] for c in cases}).values_list(
-            "key", "anonymise_after_years"
-        )
-    )
-    for case in cases:
-        kept_for = years.get(case["outcome"])
-        if case["status"] != PROCESS.DONE or not kept_for or case["finished"] is None:
-            return False
-        if case["finished"] + relativedelta(years=kept_for) > now:
-            return False
-    return True
+    state, when = client_retention_outlook(client=client)
+    return state == "due" and when <= now
 
 
 @transaction.atomic
