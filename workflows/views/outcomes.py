@@ -62,7 +62,6 @@ class OutcomeIndexView(generic.IndexView):
     def columns(self):
         return [
             TitleColumn("name", label=_("Name"), sort_key="name_th", url_name=self.edit_url_name),
-            Column("key", label=_("Key"), sort_key="key"),
             Column("partner", label=_("Partner"), accessor=partner_label),
             Column(
                 "anonymise_after_years",
