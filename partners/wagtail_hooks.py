@@ -62,6 +62,6 @@ def register_partners_log_actions(actions):
 
 
 @hooks.register("insert_global_admin_js")
-def date_choosers_js():
-    # Starts Wagtail's date choosers without inline scripts (see the file).
-    return format_html('<script src="{}"></script>', static("partners/js/date-choosers.js"))
+def widget_starts_js():
+    # Starts Wagtail's date widgets and choosers without inline scripts (see the file).
+    return format_html('<script src="{}"></script>', static("partners/js/widget-starts.js"))

@@ -10,13 +10,13 @@ refused with a message, never silently moved by 543 years. English users keep th
 and the fields of every date filter of Wagtail's listings and reports (page listing, history and
 audit log, locked and aging pages, workflows; django-filter's DateFilter, DateTimeFilter and
 DateFromToRangeFilter), whose active-filter labels then show the date in the user's era too;
-`SitePage.settings_panels` uses `BuddhistPublishingPanel` for go-live and expiry.
+`SitePage.settings_panels` uses `BuddhistPublishingPanel` for go-live and expiry. The widgets and
+fields themselves are `forms_builder.admin_dates` (staff forms of workflows use them too).
 """
 
 import datetime as dt
 
 import django_filters
-from django import forms
 from django.db import models
 from django.forms.utils import from_current_timezone
 from django_filters.fields import RangeField
@@ -28,77 +28,16 @@ from wagtail.admin.active_filters import (
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.panels import PublishingPanel
-from wagtail.admin.widgets.datetime import (
-    DEFAULT_DATE_FORMAT,
-    DEFAULT_DATETIME_FORMAT,
-    AdminDateInput,
-    AdminDateTimeInput,
+from wagtail.admin.widgets.datetime import AdminDateInput, AdminDateTimeInput
+
+from forms_builder.admin_dates import (
+    BuddhistAdminDateField,
+    BuddhistAdminDateInput,
+    BuddhistAdminDateTimeField,
+    BuddhistAdminDateTimeInput,
 )
-
-from forms_builder.be_dates import (
-    date_input_format_year_first,
-    date_parse_year_first,
-    date_time_input_format_year_first,
-    date_time_parse_year_first,
-    is_thai,
-)
-from thai.dates import BE_OFFSET, format_thai_date
-
-
-def _picker_config(config: dict) -> dict:
-    if is_thai():
-        config["yearOffset"] = BE_OFFSET
-    return config
-
-
-class BuddhistAdminDateInput(AdminDateInput):
-    def __init__(self, attrs=None, format=None):  # noqa: A002 - Wagtail's argument name
-        super().__init__(attrs=attrs, format=DEFAULT_DATE_FORMAT)
-
-    def format_value(self, value):
-        if isinstance(value, dt.date):
-            return date_input_format_year_first(value)
-        return super().format_value(value)
-
-    def get_config(self):
-        return _picker_config(super().get_config())
-
-
-class BuddhistAdminDateTimeInput(AdminDateTimeInput):
-    def __init__(self, attrs=None, format=None, **kwargs):  # noqa: A002
-        super().__init__(attrs=attrs, format=DEFAULT_DATETIME_FORMAT, **kwargs)
-
-    def format_value(self, value):
-        if isinstance(value, dt.datetime):
-            return date_time_input_format_year_first(value)
-        return super().format_value(value)
-
-    def get_config(self):
-        return _picker_config(super().get_config())
-
-
-class BuddhistAdminDateField(forms.DateField):
-    widget = BuddhistAdminDateInput
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        return date_parse_year_first(str(value))
-
-
-class BuddhistAdminDateTimeField(forms.DateTimeField):
-    widget = BuddhistAdminDateTimeInput
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.datetime):
-            return from_current_timezone(value)
-        return from_current_timezone(date_time_parse_year_first(str(value)))
+from forms_builder.be_dates import date_parse_year_first
+from thai.dates import format_thai_date
 
 
 class BuddhistPublishingPanel(PublishingPanel):

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
@@ -38,6 +38,12 @@ def _has_nul(params) -> bool:
 
 IDLE_KEY = "thiphueng_last_seen"
 IDLE_WRITE_EVERY = 60  # seconds: the session is not rewritten on every click
+# Requests a page sends by itself while it stays open: they are no sign that someone is there.
+IDLE_BACKGROUND_URLS = {
+    "wagtailadmin_editing_sessions:ping",
+    "wagtailadmin_editing_sessions:release",
+    "workflows_admin:client_import_progress",
+}
 
 
 class AdminIdleTimeoutMiddleware:
@@ -61,9 +67,23 @@ class AdminIdleTimeoutMiddleware:
                     % {"minutes": settings.THIPHUENG_ADMIN_IDLE_MINUTES},
                 )
                 return redirect_to_login(request.get_full_path(), reverse(settings.LOGIN_URL))
-            if last is None or now - last >= IDLE_WRITE_EVERY:
+            if last is None or (now - last >= IDLE_WRITE_EVERY and not _background(request)):
                 request.session[IDLE_KEY] = now
         return self.get_response(request)
+
+
+def _background(request) -> bool:
+    """Whether the request is one an open page sends by itself (a ping, a poll, an autosave)."""
+    try:
+        name = resolve(request.path_info).view_name
+    except Resolver404:
+        return False
+    if name in IDLE_BACKGROUND_URLS:
+        return True
+    # Wagtail's page and snippet editors save a draft by themselves (autosave): a POST to the
+    # edit view that asks for JSON instead of a page.
+    json_post = request.method == "POST" and not request.accepts("text/html")
+    return json_post and name.endswith(":edit")
 
 
 def admin_prefix() -> str | None:

@@ -1,6 +1,8 @@
 """A data protection officer at a phone's width, in Thai: sees who has seen a person, records a
 breach with its 72-hour clock, and downloads what is held about the person."""
 
+from django.utils import timezone
+
 from partners.models import Role
 from tests.browser.conftest import admin_login
 from tests.factories import member
@@ -28,8 +30,10 @@ def test_an_officer_follows_a_person_and_records_a_breach(phone_page, partner):
     page.goto("/admin/work/breaches/add/")
     page.fill("input[name=summary]", "แฟ้มเอกสารหาย")
     page.fill("textarea[name=description]", "แฟ้มรายชื่อผู้รับบริการหายจากรถ")
-    page.fill("input[name=discovered_at_0]", "01/01/2569")
-    page.fill("input[name=discovered_at_1]", "09:00")
+    page.click("input[name=discovered_at]")  # the calendar opens, in the Buddhist era
+    calendar = page.locator(".xdsoft_datetimepicker:visible")
+    assert str(timezone.localdate().year + 543) in calendar.inner_text()
+    page.fill("input[name=discovered_at]", "2569-01-01 09:00")
     page.fill("input[name=client_numbers]", str(case.client_id))
     page.locator("form.ws-form button[type=submit]").click()
     page.wait_for_url("**/breaches/*/")

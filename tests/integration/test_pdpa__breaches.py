@@ -20,17 +20,17 @@ def url(name, *args):
     return reverse(f"workflows_admin:{name}", args=args)
 
 
-def be_date(value: dt.datetime) -> str:
+def be_time(value: dt.datetime) -> str:
+    """As Wagtail's date-time chooser types it for a Thai user: 2569-12-05 09:30."""
     local = timezone.localtime(value)
-    return f"{local.day:02d}/{local.month:02d}/{be_year(local.year)}"
+    return f"{be_year(local.year)}-{local.month:02d}-{local.day:02d} {local:%H:%M}"
 
 
 def breach_data(partner, found, **fields) -> dict:
     return {
         "summary": "แฟ้มเอกสารหาย",
         "description": "แฟ้มรายชื่อผู้รับบริการหายจากรถ",
-        "discovered_at_0": be_date(found),
-        "discovered_at_1": timezone.localtime(found).strftime("%H:%M"),
+        "discovered_at": be_time(found),
         "partners": [partner.pk],
         "people_count": "3",
         **fields,
@@ -70,8 +70,7 @@ def test_telling_the_office_stops_the_reminders(client, partner, officer):
     data = breach_data(
         partner,
         found,
-        regulator_notified_at_0=be_date(now),
-        regulator_notified_at_1=timezone.localtime(now).strftime("%H:%M"),
+        regulator_notified_at=be_time(now),
     )
     assert client.post(url("breach", breach.pk), data).status_code == 302
     run_scheduler(now=breach.regulator_deadline + dt.timedelta(hours=1))
@@ -86,10 +85,20 @@ def test_bad_input_is_a_message_and_nothing_is_written(client, partner, other_pa
         breach_data(partner, found, client_numbers=str(theirs.pk)),  # not a client of theirs
         breach_data(partner, found, client_numbers="²"),
         breach_data(other_partner, found),  # not their own partner
-        {**breach_data(partner, found), "discovered_at_0": "31/02/2569"},
+        {**breach_data(partner, found), "discovered_at": "2569-02-31 09:00"},
+        {**breach_data(partner, found), "discovered_at": "2026-01-05 09:00"},  # the other era
+        {**breach_data(partner, found), "discovered_at": be_time(found + dt.timedelta(days=1))},
     ):
         assert client.post(url("breach_add"), data).status_code == 200
     assert not Breach.objects.exists()
+
+
+def test_the_form_chooses_dates_on_the_buddhist_era_calendar(client, partner, officer):
+    client.force_login(officer)
+    page = client.get(url("breach_add")).content.decode()
+    assert 'data-widget-start="initDateTimeChooser"' in page
+    assert "yearOffset&quot;: 543" in page and 'name="discovered_at"' in page
+    assert "wagtailadmin/js/date-time-chooser.js" in page  # the calendar's own script
 
 
 def test_another_partner_and_other_roles_see_no_breach(client, partner, other_partner, officer):

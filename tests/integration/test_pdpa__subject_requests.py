@@ -3,6 +3,7 @@ retention rule per outcome run by the worker through due items, and the legal ho
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -149,3 +150,37 @@ def test_an_administrator_sets_the_years_on_an_outcome(client, partner):
     )
     outcome.refresh_from_db()
     assert outcome.anonymise_after_years == 7
+
+
+def test_the_outcomes_list_shows_each_outcomes_retention(
+    client, partner, django_assert_max_num_queries
+):
+    admin = member(Role.ADMINISTRATOR, partner=partner)
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    Outcome.objects.filter(key="other").update(anonymise_after_years=7)
+    with django_assert_max_num_queries(30):
+        page = client.get(reverse("outcomes:index")).content.decode()
+    assert "ลบข้อมูลระบุตัวตน 7 ปีหลังปิดกรณี" in page
+    assert "เก็บไว้ (ไม่มีกำหนดลบ)" in page
+
+
+def test_the_request_page_says_when_the_person_will_be_removed(
+    client, partner, person, django_assert_max_num_queries
+):
+    client.force_login(member(Role.DATA_PROTECTION, partner=partner))
+
+    def state():
+        with django_assert_max_num_queries(25):
+            page = client.get(url("client_subject", person.pk)).content.decode()
+        return re.search(r'data-retention="(\w+)"><strong>\s*([^<]*)', page).groups()
+
+    assert state()[0] == "open"
+    close_all(person)
+    assert state()[0] == "kept"  # "other" has no rule yet
+    Outcome.objects.filter(key="other").update(anonymise_after_years=5)
+    due, text = state()
+    assert due == "due" and "จะถูกลบตั้งแต่" in text
+    client_legal_hold_set(client=person, user=None, partner_id=partner.pk, hold=True, reason="คดี")
+    assert state()[0] == "held"

@@ -84,6 +84,37 @@ def test_activity_keeps_the_admin_open(client, worker):
     assert client.session[IDLE_KEY] > time.time() - 5
 
 
+BACKGROUND_REQUESTS = [
+    # Wagtail's editor tells the server every few seconds that the page is still open.
+    ("post", "wagtailadmin_editing_sessions:ping", ["wagtailcore", "page", "1", 1], {}),
+    ("post", "wagtailadmin_editing_sessions:release", [1], {}),
+    # Its autosave posts the form and asks for JSON.
+    ("post", "wagtailadmin_pages:edit", [1], {"HTTP_ACCEPT": "application/json"}),
+    # A background import's page polls its progress every second.
+    ("get", "workflows_admin:client_import_progress", [1], {"HTTP_ACCEPT": "application/json"}),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "args", "headers"), BACKGROUND_REQUESTS)
+def test_requests_an_open_page_sends_by_itself_are_not_activity(
+    client, worker, method, name, args, headers
+):
+    client.force_login(worker)
+    client.get(reverse("workflows_admin:inbox"))
+    session = client.session
+    seen = int(time.time()) - 60 * (settings.THIPHUENG_ADMIN_IDLE_MINUTES - 1)
+    session[IDLE_KEY] = seen
+    session.save()
+    getattr(client, method)(reverse(name, args=args), **headers)
+    assert client.session[IDLE_KEY] == seen
+    # ... so a page left open still signs out on time.
+    session = client.session
+    session[IDLE_KEY] = seen - 120
+    session.save()
+    getattr(client, method)(reverse(name, args=args), **headers)
+    assert "_auth_user_id" not in client.session
+
+
 def test_sessions_are_shorter_than_two_weeks():
     assert settings.SESSION_COOKIE_AGE < 14 * 24 * 60 * 60
     assert settings.THIPHUENG_ADMIN_IDLE_MINUTES == 30
@@ -107,5 +138,5 @@ def test_wagtails_date_widgets_carry_no_inline_script(client, db):
     client.force_login(UserFactory(is_superuser=True))
     html = client.get("/admin/users/").content.decode()
     assert "initDateChooser(" not in html
-    assert 'data-date-chooser="initDateChooser"' in html
-    assert "partners/js/date-choosers.js" in html
+    assert 'data-widget-start="initDateChooser"' in html
+    assert "partners/js/widget-starts.js" in html

@@ -1,20 +1,24 @@
-"""The breach register's form: Buddhist-era date and time, the partners involved (at least one of
-the user's own), and the people affected by their client numbers."""
+"""The breach register's form: Buddhist-era dates and times (Wagtail's calendar chooser, as in the
+admin's other forms), the partners involved (at least one of the user's own), and the people
+affected by their client numbers."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forms_builder.runtime.fields import BuddhistDateTimeField
+from forms_builder.admin_dates import BuddhistAdminDateTimeField
+from forms_builder.be_dates import year_first_example
 from partners.models import Partner
 from workflows.models import Breach
 
 
 class BreachForm(forms.ModelForm):
-    occurred_at = BuddhistDateTimeField(label=_("happened at"), required=False, not_in_future=True)
-    discovered_at = BuddhistDateTimeField(label=_("when it was found"), not_in_future=True)
-    regulator_notified_at = BuddhistDateTimeField(label=_("office told at"), required=False)
-    people_notified_at = BuddhistDateTimeField(label=_("people told at"), required=False)
+    occurred_at = BuddhistAdminDateTimeField(
+        label=_("happened at"), required=False, not_in_future=True
+    )
+    discovered_at = BuddhistAdminDateTimeField(label=_("when it was found"), not_in_future=True)
+    regulator_notified_at = BuddhistAdminDateTimeField(label=_("office told at"), required=False)
+    people_notified_at = BuddhistAdminDateTimeField(label=_("people told at"), required=False)
     client_numbers = forms.CharField(
         label=_("client numbers of the people affected"),
         required=False,
@@ -47,6 +51,9 @@ class BreachForm(forms.ModelForm):
         self.own_partner_ids = own_partner_ids
         self.visible_clients = clients
         self.fields["partners"].queryset = Partner.objects.active()
+        for field in self.fields.values():
+            if isinstance(field, BuddhistAdminDateTimeField):  # how to type it, beside the calendar
+                field.widget.attrs["placeholder"] = f"{year_first_example()} 09:30"
         if self.instance.pk:
             numbers = self.instance.clients.values_list("pk", flat=True)
             self.initial["client_numbers"] = ", ".join(str(n) for n in numbers)

@@ -29,10 +29,9 @@ class AccessKind(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Failed to sign in")
 
 
-class AccessRecord(models.Model):
-    """One read or write of personal data. Written with one INSERT by `record_access`; never
-    changed or deleted (anonymising a client keeps its log: it names no identifying field).
-    The user name is kept as it was, so the record still says who if the account goes."""
+class WhoWhenRecord(models.Model):
+    """Who did something, when, and for which partner: the fields every audit row shares. The user
+    name is kept as it was, so the row still says who if the account goes."""
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     user = models.ForeignKey(
@@ -44,8 +43,6 @@ class AccessRecord(models.Model):
         verbose_name=_("who"),
     )
     username = models.CharField(_("user name"), max_length=150, blank=True)
-    address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
-    kind = models.CharField(_("kind of access"), max_length=20, choices=AccessKind.choices)
     partner = models.ForeignKey(
         "partners.Partner",
         on_delete=models.PROTECT,
@@ -54,6 +51,17 @@ class AccessRecord(models.Model):
         related_name="+",
         verbose_name=_("partner"),
     )
+
+    class Meta:
+        abstract = True
+
+
+class AccessRecord(WhoWhenRecord):
+    """One read or write of personal data. Written with one INSERT by `record_access`; never
+    changed or deleted (anonymising a client keeps its log: it names no identifying field)."""
+
+    address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    kind = models.CharField(_("kind of access"), max_length=20, choices=AccessKind.choices)
     client = models.ForeignKey(
         "workflows.Client",
         on_delete=models.PROTECT,
@@ -83,7 +91,7 @@ class AccessRecord(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_kind_display()} {self.label}"
 
 
-class ClientChange(models.Model):
+class ClientChange(WhoWhenRecord):
     """One correction of a client record: which fields, their earlier values, by whom, for which
     partner. Shown on the client page; anonymising the client clears the earlier values."""
 
@@ -92,24 +100,6 @@ class ClientChange(models.Model):
         on_delete=models.CASCADE,
         related_name="changes",
         verbose_name=_("client"),
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("who"),
-    )
-    username = models.CharField(_("user name"), max_length=150, blank=True)
-    partner = models.ForeignKey(
-        "partners.Partner",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("partner"),
     )
     fields = models.JSONField(_("fields changed"), default=list)
     previous = models.JSONField(_("earlier values"), default=dict, blank=True)

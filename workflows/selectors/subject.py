@@ -2,9 +2,19 @@
 the client record, every case at every partner with its answers, referrals, corrections and the
 access log. Read-only; the view records the export itself."""
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from viewflow.workflow.status import PROCESS
 
-from workflows.models import AccessRecord, Case, CaseTask, Client, ClientChange, Referral
+from workflows.models import (
+    AccessRecord,
+    Case,
+    CaseTask,
+    Client,
+    ClientChange,
+    Outcome,
+    Referral,
+)
 from workflows.services.clients import CLIENT_FIELDS
 
 
@@ -122,3 +132,24 @@ def client_subject_data(*, client: Client) -> dict:
         "changes": _changes(client),
         "access_log": _access_log(client),
     }
+
+
+def client_retention_outlook(*, client: Client) -> tuple[str, object]:
+    """When the retention rule would remove the person, for the officer: ("removed", when),
+    ("held", None), ("open", None) while a case is open, ("kept", None) when an outcome keeps
+    them, or ("due", the date) — the last case's end plus its outcome's years."""
+    if client.anonymised_at:
+        return "removed", client.anonymised_at
+    if client.legal_hold:
+        return "held", None
+    cases = list(Case.objects.filter(client=client).values("status", "finished", "outcome"))
+    if not cases or any(c["status"] != PROCESS.DONE or c["finished"] is None for c in cases):
+        return "open", None
+    years = dict(
+        Outcome.objects.filter(key__in={c["outcome"] for c in cases}).values_list(
+            "key", "anonymise_after_years"
+        )
+    )
+    if any(not years.get(c["outcome"]) for c in cases):
+        return "kept", None
+    return "due", max(c["finished"] + relativedelta(years=years[c["outcome"]]) for c in cases)

@@ -53,14 +53,20 @@ def import_files_remove(*, import_id: int, now: dt.datetime) -> bool:
         if record.running:
             import_files_schedule(record, due_at=now + RUNNING_AGAIN)
             return False
-        if record.status == ImportStatus.READY:
-            record.status = ImportStatus.EXPIRED
-        path, record.file_path = record.file_path, ""
-        record.problems, record.files_removed_at = [], now
-        record.save(update_fields=["status", "file_path", "problems", "files_removed_at"])
+        path = import_files_forget(record, now=now)
         if path:
             private_storage().delete(path)  # last: if it fails, the record is not changed
     return True
+
+
+def import_files_forget(record: ClientImport, *, now: dt.datetime) -> str:
+    """Mark a locked import's file and report rows as removed; the path of the file to delete."""
+    if record.status == ImportStatus.READY:
+        record.status = ImportStatus.EXPIRED
+    path, record.file_path = record.file_path, ""
+    record.problems, record.files_removed_at = [], now
+    record.save(update_fields=["status", "file_path", "problems", "files_removed_at"])
+    return path
 
 
 def upload_file_remove(path: str) -> None:

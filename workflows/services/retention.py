@@ -4,8 +4,9 @@ Each outcome may say how many years after a case ends with it the person's ident
 are removed (`Outcome.anonymise_after_years`, set by administrators). When a case ends, a
 `client_retention` due item is planned for that time; when it comes due the worker checks the
 person as a whole: no legal hold, no open case, and every case ended with an outcome whose years
-have passed. Only then are the identifying fields cleared (the cases, answers' structure and the
-access log stay, naming no one). A case that ends later plans its own item, so the last one
+have passed. Only then is the person removed everywhere, in one transaction
+(`workflows.services.erasure`: the cases, countable answers and the access log stay, naming no
+one; files are deleted once it commits). A case that ends later plans its own item, so the last one
 decides. Releasing a legal hold plans a check at once."""
 
 import datetime as dt
@@ -13,10 +14,11 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.status import PROCESS
 
 from scheduling.services import due_item_schedule
 from workflows.models import Case, Client, ClientChange, Outcome
+from workflows.selectors.subject import client_retention_outlook
+from workflows.services.erasure import client_traces_erase
 
 RETENTION_KIND = "client_retention"
 
@@ -62,43 +64,35 @@ def client_retention_plan(*, case: Case, now: dt.datetime | None = None) -> None
 
 def client_retention_due(*, client: Client, now: dt.datetime) -> bool:
     """Whether every reason to keep the person's identifying details has run out."""
-    if client.legal_hold or client.anonymised_at:
-        return False
-    cases = list(Case.objects.filter(client=client).values("status", "finished", "outcome"))
-    if not cases:
-        return False
-    years = dict(
-        Outcome.objects.filter(key__in={c["outcome"] for c in cases}).values_list(
-            "key", "anonymise_after_years"
-        )
-    )
-    for case in cases:
-        kept_for = years.get(case["outcome"])
-        if case["status"] != PROCESS.DONE or not kept_for or case["finished"] is None:
-            return False
-        if case["finished"] + relativedelta(years=kept_for) > now:
-            return False
-    return True
+    state, when = client_retention_outlook(client=client)
+    return state == "due" and when <= now
 
 
 @transaction.atomic
 def client_anonymise(*, client: Client, reason: str) -> Client:
     """Clear the identifying fields and the earlier values of corrections; keep that it was done."""
     client = Client.objects.select_for_update().get(pk=client.pk)
+    now = timezone.now()
+    files = client_traces_erase(client=client, now=now)
     cleared = [name for name, value in ANONYMISED.items() if getattr(client, name) != value]
     for name, value in ANONYMISED.items():
         setattr(client, name, value)
-    photo = client.photo.name if client.photo else ""
-    client.photo = ""
-    client.anonymised_at = timezone.now()
-    client.save()
-    if photo:
-        storage = client.photo.storage
-        transaction.on_commit(lambda: storage.delete(photo))
+    if client.photo:
+        files.append((client.photo.storage, client.photo.name))
         cleared.append("photo")
+    client.photo = ""
+    client.anonymised_at = now
+    client.save()
+    # Files go only once the rows that point at them are gone for good.
+    transaction.on_commit(lambda: _files_delete(files))
     ClientChange.objects.filter(client=client).update(previous={})
     ClientChange.objects.create(client=client, fields=cleared, reason=reason[:500])
     return client
+
+
+def _files_delete(files) -> None:
+    for storage, name in files:
+        storage.delete(name)
 
 
 def client_retention_check(*, client_id: int, now: dt.datetime | None = None) -> bool:

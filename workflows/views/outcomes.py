@@ -3,6 +3,7 @@ administrators, and each partner's own, kept by its administrators. Retired, nev
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -41,6 +42,18 @@ class OutcomeEditForm(forms.ModelForm):
         fields = ["name_th", "name_en", "sort_order", "anonymise_after_years", "retired"]
 
 
+def outcome_retention_label(outcome: Outcome) -> str:
+    """What the outcome's retention rule does, in words: the list shows every outcome's."""
+    years = outcome.anonymise_after_years
+    if not years:
+        return str(_("Kept (no retention rule)"))
+    return ngettext(
+        "Removed %(years)d year after the case ends",
+        "Removed %(years)d years after the case ends",
+        years,
+    ) % {"years": years}
+
+
 class OutcomeIndexView(generic.IndexView):
     def get_base_queryset(self):
         return definitions_in_admin(Outcome, self.request.user)
@@ -51,8 +64,13 @@ class OutcomeIndexView(generic.IndexView):
             # A link only where the user may edit (a partner's administrator reads the
             # network's outcomes but does not change them: that link was a 404).
             TitleColumn("name", label=_("Name"), sort_key="name_th", get_url=self.get_edit_url),
-            Column("key", label=_("Key"), sort_key="key"),
             Column("partner", label=_("Partner"), accessor=partner_label),
+            Column(
+                "anonymise_after_years",
+                label=_("Identifying details"),
+                accessor=outcome_retention_label,
+                sort_key="anonymise_after_years",
+            ),
             StatusTagColumn(
                 "retired",
                 label=_("Status"),

@@ -19,7 +19,11 @@ from partners.selectors import user_partner_ids
 from thai.dates import be_date_stamp
 from workflows.models import AccessKind
 from workflows.selectors.audit import CLIENT_LOG_ROLES, clients_with_log_visible_to
-from workflows.selectors.subject import client_record_labelled, client_subject_data
+from workflows.selectors.subject import (
+    client_record_labelled,
+    client_retention_outlook,
+    client_subject_data,
+)
 from workflows.services.audit import record_access
 from workflows.services.retention import client_legal_hold_set
 from workflows.views.workspace.base import WorkspacePageMixin
@@ -68,7 +72,13 @@ class ClientSubjectView(SubjectMixin, TemplateView):
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         initial = {"hold": self.client.legal_hold, "reason": self.client.legal_hold_reason}
-        context.update(client=self.client, form=form or LegalHoldForm(initial=initial))
+        state, when = client_retention_outlook(client=self.client)
+        context.update(
+            client=self.client,
+            form=form or LegalHoldForm(initial=initial),
+            retention_state=state,
+            retention_when=when,
+        )
         return context
 
     def post(self, request, *args, **kwargs):
