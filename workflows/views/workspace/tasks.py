@@ -49,6 +49,7 @@ from workflows.views.workspace.base import (
     WORKER_ROLES,
     WorkspacePageMixin,
     page_of,
+    page_of_capped,
     query_without_page,
 )
 from workflows.views.workspace.rows import case_entries, task_rows, task_title
@@ -90,7 +91,11 @@ class TaskListView(WorkspacePageMixin, TemplateView):
             record_access(
                 request, kind=AccessKind.SEARCH, detail={"q": form.cleaned_data["client"]}
             )
-        page = page_of(self.tasks(filters), request.GET.get("p"), count=self.count(filters))
+        count = self.count(filters)
+        if count is None:  # filtered: counted on the tasks, up to a cap ("more than 1,000")
+            page = page_of_capped(self.tasks(filters), request.GET.get("p"))
+        else:
+            page = page_of(self.tasks(filters), request.GET.get("p"), count=count)
         context.update(
             filter_form=form,
             page=page,
