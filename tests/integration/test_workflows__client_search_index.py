@@ -91,3 +91,21 @@ def test_the_page_selects_its_ids_first_then_fetches_only_those_rows(
     assert ids.startswith('SELECT "workflows_client"."id" AS "pk" FROM') and "OFFSET 25" in ids
     assert rows.rstrip(")").endswith(", ".join(str(c.pk) for c in page.object_list))
     assert "ORDER BY" not in rows  # the order is the ids'; the rows are not sorted again
+
+
+@pytest.mark.postgres
+def test_at_size_the_age_filter_reads_the_birth_date_and_estimated_age_indexes(on_postgres):
+    import datetime as dt
+
+    partner, worker, _version = bench_setup()
+    clients_create(partner=partner, count=20_000)  # no birth date, no estimated age
+    born = client_at(partner, first_name="อายุสี่สิบ", birth_date=dt.date.today().replace(day=1))
+    born.birth_date = born.birth_date.replace(year=born.birth_date.year - 40)
+    born.save()
+    guessed = client_at(partner, first_name="ราวสี่สิบ", estimated_age=41)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE workflows_client")
+    found = clients_search(user=worker, age=40)
+    used = indexes_used(found[:25])
+    assert "client_birth_date_idx" in used and "client_estimated_age_idx" in used
+    assert {c.pk for c in found} == {born.pk, guessed.pk}

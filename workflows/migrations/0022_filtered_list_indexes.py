@@ -25,4 +25,12 @@ class Migration(migrations.Migration):
                 name="task_open_due_idx",
             ),
         ),
+        migrations.AddIndex(
+            model_name='client',
+            index=models.Index(fields=['birth_date'], name='client_birth_date_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='client',
+            index=models.Index(condition=models.Q(('birth_date__isnull', True)), fields=['estimated_age'], name='client_estimated_age_idx'),
+        ),
     ]
