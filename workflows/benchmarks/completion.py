@@ -1,5 +1,6 @@
 """Task completion through the real views (claim, then submit the form), one client."""
 
+import statistics
 import time
 
 from django.db import connection, reset_queries
@@ -38,9 +39,13 @@ def logged_in(user) -> HttpClient:
 
 
 def completions_timed(http: HttpClient, pks: list[int]) -> tuple[float, tuple[int, int]]:
-    """Completions per second over the tasks, and the statements (claim, submit) of the last."""
-    statements = (0, 0)
+    """Completions per second over the tasks, and the usual statements (claim, submit): the
+    median, as once a minute a request also writes the session's last-seen time."""
+    claims, submits = [], []
     started = time.perf_counter()
     for pk in pks:
-        statements = complete_through_views(http, pk)
-    return len(pks) / (time.perf_counter() - started), statements
+        claim, submit = complete_through_views(http, pk)
+        claims.append(claim)
+        submits.append(submit)
+    seconds = time.perf_counter() - started
+    return len(pks) / seconds, (statistics.median_low(claims), statistics.median_low(submits))
