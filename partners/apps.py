@@ -10,3 +10,7 @@ class PartnersConfig(AppConfig):
         from partners import chooser_scripts
 
         chooser_scripts.install()
+
+        from partners.auth_backend import signals_connect
+
+        signals_connect()

@@ -8,6 +8,7 @@ from workflows.due import task_due_at
 from workflows.models import Case, CaseTask, Step, TaskStage
 from workflows.models.definitions import ProcessVersion
 from workflows.selectors.access import user_can_work_task
+from workflows.selectors.graph import running_task_graph
 from workflows.selectors.prefill import task_returned_by
 from workflows.services.followups import follow_ups_cancel_for_outcome
 from workflows.services.retention import client_retention_plan
@@ -58,7 +59,8 @@ def case_advance(activation) -> None:
     if finished_pk is None:
         return  # Just started: the case already stands on its start step.
     case = activation.process
-    finished = CaseTask.objects.select_related("step", "decision__target").get(pk=finished_pk)
+    finished = CaseTask.objects.get(pk=finished_pk)
+    running_task_graph(finished)  # its step and decision from the kept graph, not joined
     if finished.stage == TaskStage.FILL and finished.step.requires_approval:
         case.current_stage = TaskStage.APPROVE
     elif finished.stage == TaskStage.APPROVE and not finished.approved:

@@ -67,3 +67,45 @@ def test_at_size_fragments_read_the_trigram_index_and_an_id_the_unique_one(on_po
     assert clients_search(user=worker, query="ชัยมงคล0001").exists()
     whole = national_id_valid(f"8{1234:011d}")
     assert indexes_used(clients_search(user=worker, query=whole))[0] == "client_unique_national_id"
+
+
+def test_the_page_selects_its_ids_first_then_fetches_only_those_rows(
+    partner, django_assert_max_num_queries
+):
+    from workflows.selectors.clients import clients_found_in_order
+    from workflows.views.workspace.base import page_of_capped
+
+    for number in range(30):
+        client_at(partner, first_name=f"สมชาย{number:02d}")
+    worker = member(Role.CASEWORKER, partner=partner)
+    with CaptureQueriesContext(connection) as queries:
+        page = page_of_capped(
+            clients_search(user=worker, query="สมชาย"), 2, few=clients_found_in_order
+        )
+        names = [c.first_name for c in page.object_list]
+    assert names == [f"สมชาย{number:02d}" for number in range(25, 30)]
+    assert all(c.visible_here for c in page.object_list)
+    # memberships, the capped count, the page's ids, their rows
+    assert len(queries) == 4
+    ids, rows = queries[-2]["sql"], queries[-1]["sql"]
+    assert ids.startswith('SELECT "workflows_client"."id" AS "pk" FROM') and "OFFSET 25" in ids
+    assert rows.rstrip(")").endswith(", ".join(str(c.pk) for c in page.object_list))
+    assert "ORDER BY" not in rows  # the order is the ids'; the rows are not sorted again
+
+
+@pytest.mark.postgres
+def test_at_size_the_age_filter_reads_the_birth_date_and_estimated_age_indexes(on_postgres):
+    import datetime as dt
+
+    partner, worker, _version = bench_setup()
+    clients_create(partner=partner, count=20_000)  # no birth date, no estimated age
+    born = client_at(partner, first_name="อายุสี่สิบ", birth_date=dt.date.today().replace(day=1))
+    born.birth_date = born.birth_date.replace(year=born.birth_date.year - 40)
+    born.save()
+    guessed = client_at(partner, first_name="ราวสี่สิบ", estimated_age=41)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE workflows_client")
+    found = clients_search(user=worker, age=40)
+    used = indexes_used(found[:25])
+    assert "client_birth_date_idx" in used and "client_estimated_age_idx" in used
+    assert {c.pk for c in found} == {born.pk, guessed.pk}

@@ -35,3 +35,34 @@ def test_the_inbox_and_queue_pages_use_their_partial_indexes(loaded):
     assert indexes_used(tasks_queue(user=supervisor)[:25])[0] == "task_queue_new_idx"
     assert inbox_count(user=worker) == CASES // 10
     assert queue_count(user=worker) == CASES - CASES // 10
+
+
+def test_a_queue_filtered_by_a_rare_process_or_overdue_reads_the_filter_indexes(loaded):
+    """20,000 bench tasks of one process in the queue, three of another (one overdue): the filter
+    reads its own index instead of walking the queue's through every other task."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from tests.factories_workspace import case_at, open_task
+    from workflows.selectors.tasks import TaskFilters
+
+    partner, worker = loaded
+    cases = [case_at(partner, first_name=f"ก{number}") for number in range(3)]
+    late = open_task(cases[0])
+    CaseTask.objects.filter(status="NEW").update(due_at=timezone.now() + dt.timedelta(days=3))
+    CaseTask.objects.filter(pk=late.pk).update(due_at=timezone.now() - dt.timedelta(days=1))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE workflows_casetask")
+    definition = cases[0].process_version.definition_id
+    by_process = tasks_queue(user=worker, filters=TaskFilters(process=definition))
+    assert "task_queue_step_idx" in indexes_used(by_process[:25])
+    assert by_process.count() == 3
+    step = late.step.key
+    assert "task_queue_step_idx" in indexes_used(
+        tasks_queue(user=worker, filters=TaskFilters(step=step))[:25]
+    )
+    overdue = tasks_queue(user=worker, filters=TaskFilters(overdue=True))
+    assert "task_open_due_idx" in indexes_used(overdue[:25])
+    assert [task.pk for task in overdue] == [late.pk]

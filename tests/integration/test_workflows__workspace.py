@@ -400,3 +400,20 @@ def test_approvals_wait_in_the_supervisors_queue_only(client, partner, caseworke
     assert open_task(case).status == STATUS.NEW
     client.force_login(supervisor)
     assert f'data-task="{approval.pk}"' in client.get(url("queue")).content.decode()
+
+
+def test_a_filtered_queue_that_finds_a_great_many_says_more_than_the_cap(
+    client, partner, caseworker, monkeypatch, django_assert_max_num_queries
+):
+    """Filtered lists have no counters: their count stops at the cap ("more than 1,000")."""
+    monkeypatch.setattr("workflows.views.workspace.base.COUNT_CAP", 3)
+    cases = [case_at(partner, first_name=f"ก{number}") for number in range(5)]
+    client.force_login(caseworker)
+    definition = cases[0].process_version.definition_id
+    with django_assert_max_num_queries(24):  # the capped count, the page's ids, their rows
+        response = client.get(url("queue"), {"process": definition})
+    page = response.context["page"]
+    assert page.capped and page.paginator.count == 4
+    assert "มากกว่า 3 งาน" in response.content.decode()
+    exact = client.get(url("queue"), {"process": definition, "client": "ก0"}).context["page"]
+    assert not exact.capped and exact.paginator.count == 1

@@ -2,11 +2,11 @@
 
 import time
 
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 from partners.models import User
-from workflows.selectors.clients import clients_search
+from workflows.selectors.clients import clients_found_in_order, clients_search
 from workflows.views.workspace.base import page_of_capped
 
 
@@ -15,9 +15,11 @@ def search_timed(username: str, query: str, runs: int) -> tuple[float, int, int]
     figures, statements, count = [], 0, 0
     for _run in range(runs):
         user = User.objects.get(username=username)
+        reset_queries()  # the log keeps 9,000 statements
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            page = page_of_capped(clients_search(user=user, query=query), 1)
+            clients = clients_search(user=user, query=query)
+            page = page_of_capped(clients, 1, few=clients_found_in_order)
             rows = [(c.pk, c.display_name, c.visible_here) for c in page.object_list]
             count = page.paginator.count
             figures.append((time.perf_counter() - started) * 1000)

@@ -205,6 +205,19 @@ class CaseTask(FlowData, AbstractTask):
                 condition=Q(status="NEW"),
                 name="task_queue_new_idx",
             ),
+            # The queue or inbox filtered by a process or a step (both read as the task's step):
+            # a step's unclaimed tasks in the queue's order, partner and role in the index.
+            models.Index(
+                fields=["step", "-urgent", "-created", "-id", "partner", "role"],
+                condition=Q(status="NEW"),
+                name="task_queue_step_idx",
+            ),
+            # "Overdue only": a partner's open tasks by due time (few are overdue, read those).
+            models.Index(
+                fields=["partner", "due_at"],
+                condition=Q(status__in=["NEW", "ASSIGNED", "STARTED"]),
+                name="task_open_due_idx",
+            ),
             models.Index(fields=["status", "flow_task_type", "-created"], name="task_type_idx"),
             models.Index(fields=["process", "-created"], name="task_case_idx"),
         ]

@@ -115,6 +115,13 @@ class Client(models.Model):
         indexes = [
             models.Index(fields=["sort_key", "id"], name="client_sort_idx"),
             models.Index(fields=["registered_by", "sort_key"], name="client_partner_sort_idx"),
+            # The list's age filter: a birth date in range, or (none known) an estimated age.
+            models.Index(fields=["birth_date"], name="client_birth_date_idx"),
+            models.Index(
+                fields=["estimated_age"],
+                condition=Q(birth_date__isnull=True),
+                name="client_estimated_age_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -110,11 +110,18 @@ def _near_age_in_thai_order(
         )
     clients = clients.select_related("registered_by")
     if len(client_query_normalize(query)) >= TRIGRAM and not by_id:
-        # Few clients match a fragment of three characters or more: sort what the trigram
-        # index finds, rather than walk the name index through every client before them (the
-        # same order, through an expression no index serves).
-        return clients.order_by(Concat("sort_key", Value("")), "pk")
+        # A fragment of three characters or more: sort what the trigram index finds. Walking
+        # the name index instead would pass every client before the first match, and a first
+        # name's clients sit together (สมชาย near the end of ก–ฮ).
+        return clients_found_in_order(clients)
     return clients.order_by("sort_key", "pk")
+
+
+def clients_found_in_order(clients: QuerySet[Client]) -> QuerySet[Client]:
+    """The same Thai order through an expression no index serves: PostgreSQL sorts the clients
+    found (by the trigram or ID index, or a small partner's few) instead of walking the name
+    index through every client before them."""
+    return clients.order_by(Concat("sort_key", Value("")), "pk")
 
 
 def client_cases_visible(*, user, client: Client) -> QuerySet[Case]:

@@ -40,6 +40,18 @@ def running_outgoing(step_id: int) -> list[Transition]:
     return transitions
 
 
+def running_task_graph(task) -> None:
+    """Set a task's step (with its form version) and decision (with its target) from what is
+    kept, instead of joining them into the task's query."""
+    if task.step_id is None:
+        return
+    task.step = running_step(task.step_id)
+    if task.decision_id is not None:
+        found = [t for t in running_outgoing(task.step_id) if t.pk == task.decision_id]
+        if found:
+            task.decision = found[0]
+
+
 def running_graph_forget() -> None:
     """Drop what is kept (tests, whose rolled-back rows may give a primary key again)."""
     _STEPS.clear()

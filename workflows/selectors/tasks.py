@@ -16,7 +16,7 @@ from viewflow.workflow.status import STATUS
 from partners.menus import scalar_sum
 from partners.models import Role
 from partners.selectors import user_memberships, user_partner_ids
-from workflows.models import CaseTask, TaskCount, TaskStage
+from workflows.models import CaseTask, Step, TaskCount, TaskStage
 
 DUE_SOON = dt.timedelta(hours=24)
 
@@ -43,10 +43,12 @@ def _with_page_data(tasks: QuerySet[CaseTask]) -> QuerySet[CaseTask]:
 
 
 def _filtered(tasks: QuerySet[CaseTask], filters: TaskFilters) -> QuerySet[CaseTask]:
+    # A process or a step as the task's steps (a task's step is of its case's version): no
+    # join to the case and its version, and the queue's step index serves the page.
     if filters.process:
-        tasks = tasks.filter(process__process_version__definition_id=filters.process)
+        tasks = tasks.filter(step__in=Step.objects.filter(version__definition_id=filters.process))
     if filters.step:
-        tasks = tasks.filter(step__key=filters.step)
+        tasks = tasks.filter(step__in=Step.objects.filter(key=filters.step))
     if filters.overdue:
         tasks = tasks.filter(due_at__lt=timezone.now())
     if filters.client:

@@ -218,10 +218,12 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
         task.step = running_step(task.step_id)  # kept: a running version never changes
         _check_can_complete(task, user)
         answer_set = answer_set_create(version=task.step.form_version, form=form, user=user)
-        answers = {**case_answers(case=task.process), **answer_set.data}
-        task.decision = transition_select(
-            step=task.step, answers=answers, transitions=running_outgoing(task.step_id)
-        )
+        transitions = running_outgoing(task.step_id)
+        answers = answer_set.data
+        if any(not transition.is_default for transition in transitions):
+            # A condition may read an earlier step's answers (only defaults: none is read).
+            answers = {**case_answers(case=task.process), **answers}
+        task.decision = transition_select(step=task.step, answers=answers, transitions=transitions)
         task.answer_set = answer_set
         activation.start(None)
         activation.execute()  # saves the whole task (answers, decision, times) as it finishes

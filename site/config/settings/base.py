@@ -134,8 +134,11 @@ LOGIN_URL = "wagtailadmin_login"
 # Wagtail's login forms pass) before Django's own backend checks the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend reading the signed-in user from the shared cache (partners/auth_backend.py).
+    "partners.auth_backend.CachedModelBackend",
 ]
+# The cache (an alias of CACHES, shared by every process) that keeps signed-in users; "" for none.
+THIPHUENG_USER_CACHE = "default"
 
 # Thai first, English second.
 LANGUAGE_CODE = "th"
@@ -229,6 +232,8 @@ AXES_LOCKOUT_TEMPLATE = "partners/login_locked.html"
 AXES_VERBOSE = False
 # Sessions: the admin logs out after this many idle minutes; no session outlives the cookie age.
 THIPHUENG_ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "30"))
+# Sessions read from the shared cache, written through to the database (kept across restarts).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(12 * 60 * 60)))
 # Two-factor sign-in (django-otp) for administrators, supervisors and superusers.
 THIPHUENG_TWO_FACTOR_REQUIRED = os.environ.get("DJANGO_TWO_FACTOR_REQUIRED", "true") == "true"

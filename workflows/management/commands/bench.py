@@ -13,10 +13,11 @@ as a median over `--runs`:
 - the public home page: `manage.py bench_public` (cms), which `make bench` runs next.
 """
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext, override_settings
 from viewflow.workflow.status import STATUS
 
@@ -35,11 +36,18 @@ from workflows.benchmarks.data import (
 from workflows.benchmarks.plans import plan_summary
 from workflows.benchmarks.search import search_timed
 from workflows.models import Case, CaseTask, Client
-from workflows.selectors.clients import clients_search
+from workflows.selectors.clients import clients_found_in_order, clients_search
+from workflows.views.workspace.base import COUNT_CAP
 
 GOAL_LIST_MS = 15
 WORKER_USERNAME = WORKER
 GOAL_SEARCH_MS = 30
+ROUNDS = 3  # completion: ours and the bare loop in turns
+
+
+def load_average() -> str:
+    """The machine's 1-minute load average (other work slows every figure on a shared one)."""
+    return f"load average {os.getloadavg()[0]:.2f}"
 
 
 class Command(BaseCommand):
@@ -76,7 +84,7 @@ class Command(BaseCommand):
 
     def _load(self, partner, worker, version, options):
         have = Case.objects.filter(partner=partner, status=STATUS.NEW).count()
-        wanted = options["cases"] + options["completions"]
+        wanted = options["cases"] + ROUNDS * options["completions"] + 1
         if have >= wanted:
             self.stdout.write(f"Reusing {have:,} open bench cases.")
             return
@@ -105,27 +113,38 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"{'':<11} {count:,} tasks (Viewflow's query: {bare_count:,}); goal ≤ "
-            f"{GOAL_LIST_MS} ms: {goal}"
+            f"{GOAL_LIST_MS} ms: {goal}; {load_average()}"
         )
 
     def _completion_row(self, partner, worker, count):
+        """Ours and the bare loop in turns (ROUNDS each), the median ratio of the turns: on a
+        shared machine the load moves between one measurement and the next."""
         http = logged_in(worker)
-        pks = queued_tasks(partner, count + 1)
+        pks = queued_tasks(partner, ROUNDS * count + 1)
         completions_timed(http, pks[:1])  # warm: the form class and the step are kept after
-        ours, (claim, submit) = completions_timed(http, pks[1:])
-        tasks = bare_tasks_start(count + 1)
+        tasks = bare_tasks_start(ROUNDS * count + 1)
         bare_complete(tasks[0], worker)
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            for task in tasks[1:]:
-                bare_complete(task, worker)
-            bare = count / (time.perf_counter() - started)
-        goal = "meets" if ours >= 0.8 * bare else "misses"
+        rounds = []
+        for number in range(ROUNDS):
+            chunk = slice(1 + number * count, 1 + (number + 1) * count)
+            ours, (claim, submit) = completions_timed(http, pks[chunk])
+            reset_queries()  # the log keeps 9,000 statements
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                for task in tasks[chunk]:
+                    bare_complete(task, worker)
+                bare = count / (time.perf_counter() - started)
+            rounds.append((ours / bare, ours, bare))
+        ratio, ours, bare = sorted(rounds)[ROUNDS // 2]
+        goal = "meets" if ratio >= 0.8 else "misses"
         self.stdout.write(
-            f"{'completion':<11} {ours:>6.1f} /s {bare:>6.1f} /s {ours / bare:>6.2f}×  "
+            f"{'completion':<11} {ours:>6.1f} /s {bare:>6.1f} /s {ratio:>6.2f}×  "
             f"{claim}+{submit} vs {len(captured) // count}   (claim + submit vs engine loop)"
         )
-        self.stdout.write(f"{'':<11} goal ≥ 0.8× the bare engine: {goal}")
+        shown = ", ".join(f"{r:.2f}× ({o:.0f} vs {b:.0f} /s)" for r, o, b in rounds)
+        self.stdout.write(
+            f"{'':<11} rounds: {shown}; goal ≥ 0.8× the bare engine: {goal}; {load_average()}"
+        )
 
     def _search_rows(self, partner, wanted: int, runs: int):
         have = Client.objects.filter(registered_by=partner).count()
@@ -149,10 +168,13 @@ class Command(BaseCommand):
             plan = ""
             if connection.vendor == "postgresql":
                 user = User.objects.get(username=WORKER_USERNAME)
-                plan = plan_summary(clients_search(user=user, query=query)[:25])
+                clients = clients_search(user=user, query=query)
+                if count <= COUNT_CAP:  # as page_of_capped pages through few clients
+                    clients = clients_found_in_order(clients)
+                plan = plan_summary(clients[:25])
             goal = "meets" if p95 <= GOAL_SEARCH_MS else "misses"
             shown = "more than 1,000" if count > 1000 else f"{count:,}"
             self.stdout.write(
                 f"search {label:<14} p95 {p95:>6.1f} ms  {statements} statements  {shown} found; "
-                f"goal ≤ {GOAL_SEARCH_MS} ms: {goal}  {plan}"
+                f"goal ≤ {GOAL_SEARCH_MS} ms: {goal}; {load_average()}  {plan}"
             )

@@ -90,12 +90,17 @@ def page_of(queryset, number, per_page: int = PER_PAGE, count: int | None = None
 COUNT_CAP = 1000
 
 
-def page_of_capped(queryset, number, per_page: int = PER_PAGE, cap: int | None = None):
+def page_of_capped(queryset, number, per_page: int = PER_PAGE, cap: int | None = None, few=None):
     """A page whose count stops at `cap` + 1 (a search that finds a great many says "more than
-    1,000" instead of counting them all); `page.capped` says whether it stopped."""
+    1,000" instead of counting them all); `page.capped` says whether it stopped. `few(queryset)`,
+    when given, is the queryset to page through when the count shows few rows (another plan for
+    the same order). The page's ids are selected first, then their rows fetched by primary key."""
     cap = COUNT_CAP if cap is None else cap
     count = queryset.order_by()[: cap + 1].count()
-    page = page_of(queryset, number, per_page, count=count)
+    ordered = few(queryset) if few is not None and count <= cap else queryset
+    page = page_of(ordered.values_list("pk", flat=True), number, per_page, count=count)
+    rows = queryset.order_by().in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     page.capped = count > cap
     page.cap_shown = f"{cap:,}"
     return page

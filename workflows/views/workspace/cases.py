@@ -14,7 +14,11 @@ from workflows.forms.clients import ClientSearchForm
 from workflows.forms.workspace import StartCaseForm
 from workflows.models import AccessKind, CaseSource
 from workflows.selectors.access import cases_visible_to, user_can_see_sensitive
-from workflows.selectors.clients import clients_for_case_start, clients_search
+from workflows.selectors.clients import (
+    clients_for_case_start,
+    clients_found_in_order,
+    clients_search,
+)
 from workflows.selectors.referrals import referral_todos_of_case, referrals_of_case
 from workflows.selectors.reports import public_report_panel
 from workflows.services.audit import record_access
@@ -132,7 +136,7 @@ class StartCaseView(WorkspacePageMixin, TemplateView):
                     query=search.cleaned_data["q"],
                     age=search.cleaned_data["age"],
                 )
-                page = page_of_capped(clients, request.GET.get("p"))
+                page = page_of_capped(clients, request.GET.get("p"), few=clients_found_in_order)
                 record_access(request, kind=AccessKind.SEARCH, detail=search.cleaned_data)
             context.update(search_form=search, page=page, query=query_without_page(request))
         else:

@@ -18,6 +18,7 @@ from workflows.selectors.clients import (
     client_cases_visible,
     client_changes,
     client_editing_partner_id,
+    clients_found_in_order,
     clients_search,
     clients_visible_to,
 )
@@ -46,7 +47,9 @@ class ClientIndexView(WorkspacePageMixin, TemplateView):
         if search.is_bound and search.is_valid():
             query, age = search.cleaned_data["q"], search.cleaned_data["age"]
         page = page_of_capped(
-            clients_search(user=request.user, query=query, age=age), request.GET.get("p")
+            clients_search(user=request.user, query=query, age=age),
+            request.GET.get("p"),
+            few=clients_found_in_order,
         )
         if query or age is not None:
             record_access(request, kind=AccessKind.SEARCH, detail={"q": query, "age": age})
