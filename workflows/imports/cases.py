@@ -30,6 +30,7 @@ from workflows.imports.registers import (
     RowCells,
     duplicate_check,
     named,
+    rows_counted,
     rows_read,
     sheet_plan,
 )
@@ -158,7 +159,9 @@ class _File:
     seen: dict = dataclasses.field(default_factory=dict)
 
 
-def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, list[PlannedRow]]:
+def case_import_plan(
+    *, partner: Partner, sheet: Sheet, progress=None
+) -> tuple[ImportPlan, list[PlannedRow]]:
     """What importing the sheet into the partner would do, and every problem. Reads only."""
     plan, cells = sheet_plan(sheet, CASE_COLUMNS)
     if cells is None:
@@ -179,7 +182,7 @@ def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, lis
     )
     used_answer_columns: set[int] = set()
     planned = []
-    for number, row_cells in rows:
+    for number, row_cells in rows_counted(rows, progress):
         row = _plan_row(file, number, row_cells)
         if row is not None:
             used_answer_columns.update(row.values["answer_columns"])

@@ -14,7 +14,7 @@ from forms_builder.models import AnswerSet
 from partners.models import Role
 from workflows.errors import WorkflowError
 from workflows.imports.clients import UNCHANGED
-from workflows.imports.registers import PlannedRow, RowRefused
+from workflows.imports.registers import PlannedRow, RowRefused, rows_counted
 from workflows.models import Case, CaseSource, CaseTask, TaskStage
 from workflows.services.cases import case_start
 from workflows.services.retention import client_retention_plan
@@ -27,8 +27,8 @@ def imported_at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(IMPORTED_HOUR)))
 
 
-def cases_write(rows: list[PlannedRow], *, partner, user, file_name: str) -> None:
-    for row in rows:
+def cases_write(rows: list[PlannedRow], *, partner, user, file_name: str, progress=None) -> None:
+    for row in rows_counted(rows, progress):
         if row.action == UNCHANGED:
             continue
         try:
