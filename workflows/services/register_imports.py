@@ -62,9 +62,16 @@ KINDS = {
             counted=(
                 ("new", _("New cases")),
                 ("linked", _("New cases of a person registered by another partner")),
+                ("updated", _("Imported before, now updated")),
                 ("unchanged", _("Imported before (unchanged)")),
             ),
             notes=(
+                _(
+                    "Importing a case again (the same register reference) updates its dates, "
+                    "its imported answers and its outcome, and closes it when it has ended "
+                    "since; its client, its process and the step of an open case are never "
+                    "changed by an import."
+                ),
                 _(
                     "A case that has ended needs its outcome and the date it closed; a case "
                     "still open may name the step it waits at, and its task goes to that "
