@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 
 from forms_builder.be_dates import date_input_format
 from workflows.xlsx_stream import xlsx_stream
@@ -26,19 +27,33 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @dataclass(frozen=True)
 class ExportColumn:
-    header: object  # a lazy translation
+    """A column: its header (a lazy translation) and the value of one object. With `label`,
+    the value is a key (a choice's stored value, an area code, a partner's id) and
+    `label(key)` its text: asked once per export for each key, since a label costs a
+    translation lookup (or a query) and an export is written in one language."""
+
+    header: object
     value: Callable
+    label: Callable | None = None
 
 
-def cell_text(value) -> str | int:
+def choice_label(model, field_name: str) -> Callable:
+    """A choice field's label of a stored value (the value itself when it is no choice)."""
+    choices = dict(model._meta.get_field(field_name).flatchoices)
+    return lambda value: choices.get(value, value)
+
+
+def cell_text(value, language: str | None = None) -> str | int:
     """Dates as the user types them; everything else as text (numbers stay numbers)."""
     if value is None:
         return ""
+    if value.__class__ is str:
+        return f"'{value}" if value[:1] in FORMULA_STARTS else value
     if isinstance(value, dt.datetime):
         local = timezone.localtime(value)
-        return f"{date_input_format(local.date())} {local:%H:%M}"
+        return f"{date_input_format(local.date(), language)} {local:%H:%M}"
     if isinstance(value, dt.date):
-        return date_input_format(value)
+        return date_input_format(value, language)
     if isinstance(value, bool | int):
         return int(value)
     text = str(value)
@@ -47,9 +62,31 @@ def cell_text(value) -> str | int:
 
 
 def export_rows(objects: Iterable, columns: tuple[ExportColumn, ...]):
+    """The header row, then a row of cells per object. The language is read once, and each
+    column's labels are kept for the export (a few hundred at most: choices, areas,
+    partners), so memory stays flat however long the list."""
+    language = get_language()
     yield [str(column.header) for column in columns]
+    cells = [_cell(column, language) for column in columns]
     for obj in objects:
-        yield [cell_text(column.value(obj)) for column in columns]
+        yield [cell(obj) for cell in cells]
+
+
+def _cell(column: ExportColumn, language: str | None) -> Callable:
+    value = column.value
+    if column.label is None:
+        return lambda obj: cell_text(value(obj), language)
+    label, labels = column.label, {}
+
+    def labelled(obj):
+        key = value(obj)
+        try:
+            return labels[key]
+        except KeyError:
+            text = labels[key] = cell_text(label(key) if key not in (None, "") else "", language)
+            return text
+
+    return labelled
 
 
 class _Echo:

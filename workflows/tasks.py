@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
-from workflows.services.import_runs import client_import_run_now
+from workflows.services.import_runs import import_run_now
 
 
 @task()
-def client_import_run(import_id: int) -> None:
-    client_import_run_now(import_id=import_id)
+def import_run(import_id: int) -> None:
+    import_run_now(import_id=import_id)

@@ -67,3 +67,62 @@ def test_a_supervisor_imports_cases_from_the_template(sized_page):
     page.goto(f"/admin/work/clients/{known.pk}/")
     assert "ช่วยเหลือในชุมชน" in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_large_case_register_runs_in_the_background_with_its_progress(sized_page, monkeypatch):
+    """More than REQUEST_ROWS rows: the upload goes to a worker; its page polls the progress
+    (rows done of the total), shows the counts once checked, imports on confirmation and links
+    to the clients; the import is listed with its register, without sideways scrolling."""
+    from django.core.files.base import ContentFile
+    from playwright.sync_api import expect
+
+    import workflows.views.workspace.register_imports
+    from forms_builder.models import private_storage
+    from tests.integration.test_imports__cases import HEADERS, ROWS, VALID_ID
+    from tests.integration.test_imports__clients import csv_bytes
+    from workflows.models import ClientImport
+    from workflows.services.import_runs import import_run_now
+
+    page, width = sized_page
+    partner = PartnerFactory()
+    screening_process(partner)
+    client_at(partner, national_id=VALID_ID)
+    client_at(partner, source_reference="R2")
+    supervisor = member(Role.SUPERVISOR, partner=partner, username="kaew")
+    data = csv_bytes(ROWS, HEADERS)
+    # The file kept as import_start keeps it, not yet handed to a worker.
+    path = private_storage().save("imports/background/cases.csv", ContentFile(data))
+    record = ClientImport.objects.create(
+        kind="cases", partner=partner, created_by=supervisor, file_name="กรณี.csv", file_path=path
+    )
+    admin_login(page, "kaew")
+    page.goto(f"/admin/work/clients/imports/{record.pk}/")
+    assert "นำเข้ากรณี" in page.locator("#import-kind").inner_text()
+    assert "กำลังตรวจสอบ" in page.locator("#import-status").inner_text()
+    ClientImport.objects.filter(pk=record.pk).update(done=1, total=2, started_at=record.created_at)
+    expect(page.locator("#import-progress-text")).to_contain_text("1 จาก 2 แถว")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    import_run_now(import_id=record.pk)
+    page.wait_for_selector("text=นำเข้า 2 แถว")
+    assert page.locator("[data-count=new]").inner_text() == "2"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.click("text=นำเข้า 2 แถว")  # the test's worker runs at once
+    page.wait_for_selector("#import-status[data-status=done]")
+    assert Case.objects.filter(partner=partner).count() == 2
+    page.click("#import-done-link")
+    page.wait_for_url("**/admin/work/clients/")
+
+    # The same register uploaded through the page: checked by the worker, nothing new.
+    monkeypatch.setattr(workflows.views.workspace.register_imports, "REQUEST_ROWS", 1)
+    page.goto("/admin/work/imports/cases/")
+    assert "ประวัติการนำเข้า" in page.locator("#import-background-help").inner_text()
+    page.set_input_files(
+        "input[name=file]", {"name": "cases.csv", "mimeType": "text/csv", "buffer": data}
+    )
+    page.click("text=ตรวจสอบไฟล์")
+    page.wait_for_url("**/admin/work/clients/imports/*/")
+    assert page.locator("[data-count=unchanged]").inner_text() == "2"
+    page.goto("/admin/work/clients/imports/")
+    listing = page.locator("#import-runs").inner_text()
+    assert "กรณี.csv" in listing and "นำเข้ากรณี" in listing
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -70,7 +70,7 @@ def test_a_large_register_shows_its_progress_on_a_phone_and_is_confirmed(
     from tests.integration.test_imports__clients import ROWS as CSV_ROWS
     from tests.integration.test_imports__clients import csv_bytes
     from workflows.models import ClientImport
-    from workflows.services.import_runs import client_import_run_now
+    from workflows.services.import_runs import import_run_now
 
     partner = PartnerFactory()
     supervisor = member(Role.SUPERVISOR, partner=partner, username="kaew")
@@ -86,7 +86,7 @@ def test_a_large_register_shows_its_progress_on_a_phone_and_is_confirmed(
     ClientImport.objects.filter(pk=record.pk).update(done=1, started_at=record.created_at)
     expect(page.locator("#import-progress-text")).to_contain_text("1 จาก 3 แถว")
     assert page.locator("#import-progress").get_attribute("max") == "3"
-    client_import_run_now(import_id=record.pk)
+    import_run_now(import_id=record.pk)
     page.wait_for_selector("text=นำเข้า 3 แถว")
     assert page.locator("[data-count=new]").inner_text() == "3"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

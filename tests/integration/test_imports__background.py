@@ -124,8 +124,12 @@ def test_progress_is_seen_by_others_while_the_rows_are_written(
     monkeypatch.setattr(workflows.services.import_runs._Progress, "every", 0)
     from django.core.files.base import ContentFile
 
-    record = workflows.services.import_runs.client_import_start(
-        partner=partner, user=supervisor, file=ContentFile(csv_bytes(ROWS)), name="r.csv"
+    record = workflows.services.import_runs.import_start(
+        kind="clients",
+        partner=partner,
+        user=supervisor,
+        file=ContentFile(csv_bytes(ROWS)),
+        name="r.csv",
     )
     ClientImport.objects.filter(pk=record.pk).update(status=ImportStatus.IMPORTING, total=3)
     seen = []
@@ -143,7 +147,7 @@ def test_progress_is_seen_by_others_while_the_rows_are_written(
         thread.join()
 
     monkeypatch.setattr(workflows.services.imports, "_write", watching_write)
-    workflows.services.import_runs.client_import_run_now(import_id=record.pk)
+    workflows.services.import_runs.import_run_now(import_id=record.pk)
     record.refresh_from_db()
     assert record.status == ImportStatus.DONE and Client.objects.count() == 3
     assert seen == [0, 1, 2]  # each chunk's count is saved (and seen) after its write

@@ -121,11 +121,75 @@ def test_reimport_changes_nothing(partner, supervisor, process, clients):
     assert Case.objects.count() == 2
 
 
-def test_reimport_with_other_values_is_a_problem(partner, supervisor, process, clients):
+def changed(row, **cells):
+    """The row with some cells changed, by header index."""
+    row = list(row)
+    for index, value in cells.items():
+        row[int(index[1:])] = value
+    return row
+
+
+def test_reimport_updates_dates_answers_and_outcome(partner, supervisor, process, clients):
+    Outcome.objects.filter(key="helped_in_community").update(anonymise_after_years=5)
     commit(partner, supervisor, csv_bytes(ROWS, HEADERS))
-    changed = [ROWS[0][:6] + ["6/9/2562"] + ROWS[0][7:], ROWS[1]]
-    plan = preview(partner, supervisor, csv_bytes(changed, HEADERS))
-    assert problems(plan) == [(2, "เลขที่เรื่องในทะเบียนเดิม")]
+    k1 = Case.objects.get(source_reference="K1")
+    rows = [
+        # Opened a day later, closed a month later, another age.
+        changed(ROWS[0], c6="6/9/2562", c7="6/9/2563", c8="46"),
+        ROWS[1],
+    ]
+    plan = preview(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert plan.problems == [] and plan.counts["updated"] == 1 and plan.counts["unchanged"] == 1
+    commit(partner, supervisor, csv_bytes(rows, HEADERS))
+    case = Case.objects.get(pk=k1.pk)
+    assert timezone.localtime(case.created).date() == dt.date(2019, 9, 6)
+    assert timezone.localtime(case.finished).date() == dt.date(2020, 9, 6)
+    assert case_answers(case=case) == {"age": 46, "nationality": "thai"}
+    assert CaseTask.objects.filter(process=case, data__imported=True).count() == 1
+    item = DueItem.objects.get(key=f"client-retention-{case.client_id}-case-{case.pk}")
+    assert timezone.localtime(item.due_at).date() == dt.date(2025, 9, 7)
+    # The same file once more: nothing left to change.
+    again = commit(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert again.counts["unchanged"] == 2 and again.counts["updated"] == 0
+
+
+def test_reimport_closes_an_open_case_that_has_ended_since(partner, supervisor, process, clients):
+    commit(partner, supervisor, csv_bytes(ROWS, HEADERS))
+    rows = [ROWS[0], changed(ROWS[1], c4="", c5="ช่วยเหลือในชุมชน", c7="2/1/2567")]
+    plan = commit(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert plan.counts["updated"] == 1
+    case = Case.objects.get(source_reference="K2")
+    assert case.status == PROCESS.DONE and case.outcome == "helped_in_community"
+    assert timezone.localtime(case.finished).date() == dt.date(2024, 1, 2)
+    assert not CaseTask.objects.filter(process=case, status=STATUS.NEW).exists()
+
+
+def test_reimport_names_what_an_import_cannot_change(partner, supervisor, process, clients):
+    commit(partner, supervisor, csv_bytes(ROWS, HEADERS))
+    rows = [
+        changed(ROWS[0], c5="", c7=""),  # reopen an ended case
+        changed(ROWS[1], c4="screen"),  # move an open case to another step
+    ]
+    plan = preview(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert problems(plan) == [(2, "ผลการดำเนินงาน"), (3, "ขั้นตอนปัจจุบัน")]
+    other = client_at(partner, national_id="3100600423216")
+    rows = [changed(ROWS[0], c1="3100600423216"), ROWS[1]]  # another client
+    plan = preview(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert problems(plan) == [(2, "เลขที่เรื่องในทะเบียนเดิม")] and other.pk
+    with pytest.raises(ImportRefused):
+        commit(partner, supervisor, csv_bytes(rows, HEADERS))
+    assert Case.objects.get(source_reference="K1").client.national_id == VALID_ID
+
+
+def test_reimport_leaves_answers_given_since_alone(partner, supervisor, process, clients):
+    commit(partner, supervisor, csv_bytes(ROWS, HEADERS))
+    case = Case.objects.get(source_reference="K1")
+    answer_set = CaseTask.objects.get(process=case, data__imported=True).answer_set
+    answer_set.data = {**answer_set.data, "note": "ภายหลัง"}
+    answer_set.save()
+    commit(partner, supervisor, csv_bytes([changed(ROWS[0], c8="50"), ROWS[1]], HEADERS))
+    answer_set.refresh_from_db()
+    assert answer_set.data["age"] == 50 and answer_set.data["note"] == "ภายหลัง"
 
 
 def test_every_kind_of_row_problem(partner, supervisor, process, clients):

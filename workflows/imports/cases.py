@@ -3,8 +3,11 @@ system (with their outcome and the dates they were opened and closed, so reports
 years count them) and cases still open at a step (whose task then waits in that step's queue).
 
 A row is keyed by the case's reference in the partner's own register (`Case.source_reference`):
-importing the same file again changes nothing. The client is found by national ID (anywhere in
-the network) or by the reference in the partner's client register; clients are imported first.
+importing the same file again changes nothing; a row changed since updates what an import may
+change (`_changes`: dates, imported answers, outcome, closing an open case) and names what it
+may not (client, process, reopening, moving an open case to another step). The client is found
+by national ID (anywhere in the network) or by the reference in the partner's client register;
+clients are imported first.
 Any other column named by a field key of the process's forms is an answer (the shape of a
 case's answers export)."""
 
@@ -17,11 +20,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.status import PROCESS
 
 from forms_builder.models import FieldDefinition
 from partners.models import Partner
 from workflows.imports.answers import answer_value
-from workflows.imports.clients import LINKED, NEW, UNCHANGED, ImportPlan, Problem
+from workflows.imports.clients import LINKED, NEW, UNCHANGED, UPDATED, ImportPlan, Problem
 from workflows.imports.columns import DATE_HELP, Column, header_key
 from workflows.imports.readers import Sheet
 from workflows.imports.registers import (
@@ -30,11 +34,12 @@ from workflows.imports.registers import (
     RowCells,
     duplicate_check,
     named,
+    rows_counted,
     rows_read,
     sheet_plan,
 )
 from workflows.imports.values import date_value, national_id_value, text_value
-from workflows.models import Case, Client, ProcessVersion, Step
+from workflows.models import Case, CaseTask, Client, ProcessVersion, Step
 from workflows.models.definitions import ProcessDefinition
 from workflows.selectors.definitions import definitions_startable
 from workflows.selectors.outcomes import outcomes_for_partner
@@ -155,10 +160,13 @@ class _File:
     clients: dict
     existing: dict
     answer_columns: dict[int, str]
+    imported_answers: dict
     seen: dict = dataclasses.field(default_factory=dict)
 
 
-def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, list[PlannedRow]]:
+def case_import_plan(
+    *, partner: Partner, sheet: Sheet, progress=None
+) -> tuple[ImportPlan, list[PlannedRow]]:
     """What importing the sheet into the partner would do, and every problem. Reads only."""
     plan, cells = sheet_plan(sheet, CASE_COLUMNS)
     if cells is None:
@@ -167,19 +175,24 @@ def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, lis
     if rows is None:
         return plan, []
     refs = {cells.text(c, "source_reference") for _n, c in rows} - {""}
-    existing = Case.objects.filter(partner=partner, source_reference__in=refs)
+    existing = list(
+        Case.objects.filter(partner=partner, source_reference__in=refs).select_related(
+            "process_version"
+        )
+    )
     file = _File(
         partner=partner,
         plan=plan,
         cells=cells,
         definitions=_Definitions(partner),
         clients=_clients(partner, cells, rows),
-        existing={c.source_reference: c for c in existing.select_related("process_version")},
+        existing={c.source_reference: c for c in existing},
+        imported_answers=imported_answers(existing),
         answer_columns={i: h for i, h in enumerate(sheet.headers) if h in cells.unknown},
     )
     used_answer_columns: set[int] = set()
     planned = []
-    for number, row_cells in rows:
+    for number, row_cells in rows_counted(rows, progress):
         row = _plan_row(file, number, row_cells)
         if row is not None:
             used_answer_columns.update(row.values["answer_columns"])
@@ -189,6 +202,18 @@ def case_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, lis
         header for index, header in file.answer_columns.items() if index not in used_answer_columns
     ]
     return plan, planned
+
+
+def imported_answers(cases) -> dict[int, dict[int, dict]]:
+    """{case id: {step id: answers}} kept by earlier imports of these cases (the done tasks an
+    import wrote, not the answers given since)."""
+    found: dict[int, dict[int, dict]] = {}
+    tasks = CaseTask.objects.filter(
+        process__in=cases, data__imported=True, answer_set__isnull=False
+    ).values_list("process_id", "step_id", "answer_set__data")
+    for case_id, step_id, data in tasks:
+        found.setdefault(case_id, {})[step_id] = data or {}
+    return found
 
 
 def _clients(partner: Partner, cells: RowCells, rows) -> dict:
@@ -236,6 +261,7 @@ def _plan_row(file: _File, number: int, row_cells: list) -> PlannedRow | None:
         "client": client,
         "version": version,
         "step": step,
+        "step_named": bool(cells.text(row_cells, "step")),
         "outcome": outcome.key if outcome else "",
         "opened_on": opened_on,
         "closed_on": closed_on,
@@ -244,17 +270,12 @@ def _plan_row(file: _File, number: int, row_cells: list) -> PlannedRow | None:
     }
     case = file.existing.get(reference)
     if case is not None:
-        if _differs(case, values):
-            cells.problem(
-                number,
-                "source_reference",
-                _(
-                    "A case with this reference was imported before with other values: "
-                    "change it on the case's page."
-                ),
-            )
+        changes = _changes(case, values, file.imported_answers.get(case.pk, {}))
+        if isinstance(changes, tuple):  # (column, what cannot be changed)
+            cells.problem(number, *changes)
             return None
-        return PlannedRow(number, UNCHANGED, values)
+        values.update(case=case, changes=changes)
+        return PlannedRow(number, UPDATED if changes else UNCHANGED, values)
     return PlannedRow(number, LINKED if client.registered_by_id != file.partner.pk else NEW, values)
 
 
@@ -359,13 +380,48 @@ def _answers(file: _File, version, number, row_cells):
     return answers, used
 
 
-def _differs(case: Case, values: dict) -> bool:
-    opened = timezone.localtime(case.created).date()
-    closed = timezone.localtime(case.finished).date() if case.finished else None
-    return (
-        case.client_id != values["client"].pk
-        or case.process_version.definition_id != values["version"].definition_id
-        or opened != values["opened_on"]
-        or closed != values["closed_on"]
-        or case.outcome != values["outcome"]
-    )
+def _changes(case: Case, values: dict, imported: dict) -> set[str] | tuple:
+    """What re-importing the row changes in the case imported before: a set of "opened_on",
+    "closed_on", "outcome", "close" (an open case that has ended since) and "answers"; or
+    (column, message) when the row asks for what an import may not change."""
+    if case.client_id != values["client"].pk:
+        return "source_reference", CLIENT_CHANGED
+    if case.process_version.definition_id != values["version"].definition_id:
+        return "process", PROCESS_CHANGED
+    changes = set()
+    if timezone.localtime(case.created).date() != values["opened_on"]:
+        changes.add("opened_on")
+    ended = case.status in (PROCESS.DONE, PROCESS.CANCELED)
+    if ended and not values["outcome"]:
+        return "outcome", CANNOT_REOPEN
+    if not ended and values["outcome"]:
+        changes.add("close")
+    elif ended:
+        if timezone.localtime(case.finished).date() != values["closed_on"]:
+            changes.add("closed_on")
+        if case.outcome != values["outcome"]:
+            changes.add("outcome")
+    elif values["step_named"] and case.current_step_id != values["step"].pk:
+        return "step", STEP_CHANGED
+    for step, answers in values["answers"].items():
+        kept = imported.get(step.pk)
+        if kept is None or any(kept.get(key) != value for key, value in answers.items()):
+            changes.add("answers")
+    return changes
+
+
+CLIENT_CHANGED = _(
+    "A case with this reference was imported before for another client: a case's client is "
+    "not changed by an import."
+)
+PROCESS_CHANGED = _(
+    "A case with this reference was imported before on another process: a case's process is "
+    "not changed by an import."
+)
+CANNOT_REOPEN = _(
+    "This case has ended: an import does not reopen it (give its outcome and the day it closed)."
+)
+STEP_CHANGED = _(
+    "This case waits at another step: an import does not move an open case to another step "
+    "(work its tasks on the case's page, or leave the step column as it was)."
+)

@@ -236,19 +236,33 @@ def client_import_plan(
         )
         return plan
     seen: dict[tuple[str, str], int] = {}
-    rows = iter(sheet.rows)
-    while chunk := list(itertools.islice(rows, CHUNK)):
-        read_rows = [(number, *reader.read(number, cells)) for number, cells in chunk]
-        existing = _existing(partner, read_rows)
+    chunks = _chunks_read(sheet, reader, partner)
+    ahead = next(chunks, None)
+    while ahead is not None:
+        read_rows, existing = ahead
         planned = [
             _plan_row(plan, reader, partner, existing, seen, number, values, unreadable)
             for number, values, unreadable in read_rows
         ]
+        # The next chunk is read and looked up before this one is written: the writer's COPY
+        # of this chunk then runs (in PostgreSQL) while the next one is planned and the one
+        # after it read, instead of holding up the next lookup. A key of this chunk met again
+        # in the next one is caught by `seen`, not by the lookup.
+        ahead = next(chunks, None)
         if write is not None and not plan.problems:
             write(planned)
         if progress is not None:
             progress(plan.total)
     return plan
+
+
+def _chunks_read(sheet: Sheet, reader: "_RowReader", partner: Partner):
+    """Each chunk of rows read (number, values, unreadable keys) with the clients its keys
+    name."""
+    rows = iter(sheet.rows)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        read_rows = [(number, *reader.read(number, cells)) for number, cells in chunk]
+        yield read_rows, _existing(partner, read_rows)
 
 
 def _existing(partner: Partner, read_rows) -> dict[tuple[str, str], Client]:

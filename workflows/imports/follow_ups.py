@@ -19,6 +19,7 @@ from workflows.imports.registers import (
     PlannedRow,
     duplicate_check,
     named,
+    rows_counted,
     rows_read,
     sheet_plan,
 )
@@ -62,7 +63,9 @@ def follow_up_columns(partner_ids) -> tuple[Column, ...]:
     )
 
 
-def follow_up_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, list[PlannedRow]]:
+def follow_up_import_plan(
+    *, partner: Partner, sheet: Sheet, progress=None
+) -> tuple[ImportPlan, list[PlannedRow]]:
     """What importing the sheet into the partner would do, and every problem. Reads only."""
     plan, cells = sheet_plan(sheet, FOLLOW_UP_COLUMNS)
     if cells is None:
@@ -81,7 +84,7 @@ def follow_up_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan
     )
     today = timezone.localdate()
     seen, planned = {}, []
-    for number, row_cells in rows:
+    for number, row_cells in rows_counted(rows, progress):
         before = len(plan.problems)
         reference = cells.required(number, row_cells, "case")
         case = cases.get(reference) if reference else None

@@ -14,7 +14,13 @@ from partners.models import Membership, Partner, Role, User
 from workflows.imports.clients import NEW, UNCHANGED, UPDATED, ImportPlan
 from workflows.imports.columns import Column
 from workflows.imports.readers import Sheet
-from workflows.imports.registers import PlannedRow, duplicate_check, rows_read, sheet_plan
+from workflows.imports.registers import (
+    PlannedRow,
+    duplicate_check,
+    rows_counted,
+    rows_read,
+    sheet_plan,
+)
 from workflows.imports.values import choice_lookup, choice_value, text_value
 
 PERSON_COLUMNS = (
@@ -55,7 +61,9 @@ def _role(raw) -> str:
     return choice_value(raw, choice_lookup(Role), Role)
 
 
-def person_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, list[PlannedRow]]:
+def person_import_plan(
+    *, partner: Partner, sheet: Sheet, progress=None
+) -> tuple[ImportPlan, list[PlannedRow]]:
     """What importing the sheet into the partner would do, and every problem. Reads only."""
     plan, cells = sheet_plan(sheet, PERSON_COLUMNS)
     if cells is None:
@@ -71,7 +79,7 @@ def person_import_plan(*, partner: Partner, sheet: Sheet) -> tuple[ImportPlan, l
     ).values_list("user_id", "partner_id", "role"):
         memberships.setdefault(user_id, set()).add((partner_id, role))
     seen, names_given, planned, new_people = {}, {}, [], set()
-    for number, row_cells in rows:
+    for number, row_cells in rows_counted(rows, progress):
         before = len(plan.problems)
         username = cells.required(number, row_cells, "username", _username)
         email = cells.value(number, row_cells, "email", _email)

@@ -1,7 +1,8 @@
 """What every register but the client register shares (cases, planned follow-ups, people): a
 row's cells read by column, each problem with its row, the file's own header and a message in
-the user's language. These registers are small (hundreds or a few thousand rows, unlike a client
-register), so their rows are read whole and planned together; the client register streams."""
+the user's language. These registers are smaller than a client register (each case is written
+through the engine's services, about 37 statements), so their rows are read whole (at most
+MAX_ROWS) and planned together; the client register streams."""
 
 import itertools
 from collections.abc import Callable
@@ -16,9 +17,14 @@ from workflows.imports.readers import Sheet
 from workflows.imports.values import text_value
 
 NO_COLUMNS = _("No known column headers: start from the template.")
-#: Rows in one file: each is written through the engine's services (about 37 statements a case)
-#: inside the request; 1,000 cases took 33 s on a busy two-core machine.
-MAX_ROWS = 1000
+#: Rows checked and imported inside the request; a larger file goes to a task worker
+#: (workflows.services.import_runs): 1,000 cases took 33 s on a busy two-core machine.
+REQUEST_ROWS = 200
+#: Rows in one file, in the background: its rows are held in memory while they are planned
+#: (about 1 kB each) and 50,000 cases take about half an hour to write, in one transaction.
+MAX_ROWS = 50_000
+#: Rows between two progress reports (the report itself is throttled to one a second).
+PROGRESS_EVERY = 50
 
 
 @dataclass
@@ -132,6 +138,14 @@ def rows_read(sheet: Sheet, plan: RegisterPlan) -> list | None:
         return None
     plan.rows = len(rows)
     return rows
+
+
+def rows_counted(rows: list, progress: Callable[[int], None] | None):
+    """The rows, reporting how many are done to `progress` (if any) as they are gone through."""
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+        yield row
 
 
 def duplicate_check(cells: RowCells, seen: dict, row: int, key: str, value) -> bool:

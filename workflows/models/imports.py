@@ -21,9 +21,9 @@ RUNNING = (ImportStatus.CHECKING, ImportStatus.IMPORTING)
 
 
 class ClientImport(models.Model):
-    """One uploaded client register, checked and then (once confirmed) imported by a task
-    worker. The file stays in the private storage for a while, so that its error report can be
-    downloaded; then it is removed, with the problems' rows."""
+    """One uploaded register (clients, or a register beside it: `kind`), checked and then (once
+    confirmed) imported by a task worker. The file stays in the private storage for a while, so
+    that its error report can be downloaded; then it is removed, with the problems' rows."""
 
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
@@ -34,6 +34,8 @@ class ClientImport(models.Model):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
+    # "clients", or the key of a register beside it (workflows.services.register_imports.KINDS).
+    kind = models.CharField(_("kind of register"), max_length=20, default="clients")
     file_name = models.CharField(_("file"), max_length=255)
     file_path = models.CharField(max_length=255, editable=False)
     status = models.CharField(

@@ -14,10 +14,11 @@ from forms_builder.display import answer_display
 from forms_builder.models import FieldType, FormVersion
 from forms_builder.selectors import MASKED_TEXT
 from partners.areas import area_name
-from partners.models import Role
+from partners.models import Partner, Role
 from partners.selectors import user_partner_ids
-from workflows.exports import ExportColumn
-from workflows.models import Case, CaseTask, Client, TaskStage
+from workflows.exports import ExportColumn, choice_label
+from workflows.models import Case, CaseTask, Client, Referral, TaskStage
+from workflows.models.definitions import ProcessDefinition
 from workflows.selectors.clients import clients_filtered, clients_visible_to
 
 WORKER_ROLES = (Role.SUPERVISOR, Role.CASEWORKER)
@@ -37,9 +38,18 @@ def clients_for_export(*, user, query: str = "", age: int | None = None) -> Quer
     )
     return (
         clients_filtered(clients_visible_to(user), query=query, age=age)
+        .select_related(None)  # the partner's name is a label, read once per export
         .alias(works_with=works_with)
         .annotate(may_see_id=works_with)
     )
+
+
+def partner_name(partner_id: int) -> str:
+    return str(Partner.objects.get(pk=partner_id))
+
+
+def definition_name(definition_id: int) -> str:
+    return str(ProcessDefinition.objects.get(pk=definition_id))
 
 
 CLIENT_COLUMNS = (
@@ -51,15 +61,13 @@ CLIENT_COLUMNS = (
         _("national ID"),
         lambda c: c.national_id if c.may_see_id else national_id_masked(c.national_id),
     ),
-    ExportColumn(_("identity document"), lambda c: c.get_id_status_display()),
-    ExportColumn(_("sex"), lambda c: c.get_sex_display()),
+    ExportColumn(_("identity document"), lambda c: c.id_status, choice_label(Client, "id_status")),
+    ExportColumn(_("sex"), lambda c: c.sex, choice_label(Client, "sex")),
     ExportColumn(_("birth date"), lambda c: c.birth_date),
     ExportColumn(_("age"), lambda c: c.age),
-    ExportColumn(
-        _("found in"), lambda c: area_name(c.found_area_code) if c.found_area_code else ""
-    ),
+    ExportColumn(_("found in"), lambda c: c.found_area_code, area_name),
     ExportColumn(_("found at"), lambda c: c.found_place),
-    ExportColumn(_("registered by"), lambda c: c.registered_by),
+    ExportColumn(_("registered by"), lambda c: c.registered_by_id, partner_name),
     ExportColumn(_("reference in the partner's register"), lambda c: c.source_reference),
     ExportColumn(_("created at"), lambda c: c.created_at),
 )
@@ -68,18 +76,18 @@ REFERRAL_COLUMNS = (
     ExportColumn(_("Client"), lambda r: r.client.display_name),
     ExportColumn(_("From"), lambda r: r.sending_partner.name),
     ExportColumn(_("Reason"), lambda r: r.reason),
-    ExportColumn(_("Urgency"), lambda r: r.get_urgency_display()),
+    ExportColumn(_("Urgency"), lambda r: r.urgency, choice_label(Referral, "urgency")),
     ExportColumn(_("sent"), lambda r: r.sent_at),
     ExportColumn(_("Answer due"), lambda r: r.answer_due_on),
-    ExportColumn(_("Status"), lambda r: r.get_status_display()),
+    ExportColumn(_("Status"), lambda r: r.status, choice_label(Referral, "status")),
 )
 
 TASK_COLUMNS = (
     ExportColumn(_("Case"), lambda t: t.process.reference),
     ExportColumn(_("Client"), lambda t: t.process.client.display_name),
-    ExportColumn(_("Process"), lambda t: t.process.process_version.definition),
+    ExportColumn(_("Process"), lambda t: t.process.process_version.definition_id, definition_name),
     ExportColumn(_("Step"), lambda t: t.step.name),
-    ExportColumn(_("Partner"), lambda t: t.partner),
+    ExportColumn(_("Partner"), lambda t: t.partner_id, partner_name),
     ExportColumn(_("Worked by"), lambda t: t.owner.get_full_name() if t.owner else ""),
     ExportColumn(_("urgent"), lambda t: t.urgent),
     ExportColumn(_("Created on"), lambda t: t.created),

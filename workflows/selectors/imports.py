@@ -1,16 +1,22 @@
-"""Background imports a user may see: those into the partners they import for."""
+"""Background imports a user may see: those of the registers they import, into the partners
+they import them for (a people register only for the partner's administrators)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from partners.selectors import user_partner_ids
 from workflows.models import ClientImport
-from workflows.services.imports import IMPORT_ROLES
 
 
-def client_imports_visible_to(user) -> QuerySet[ClientImport]:
-    return ClientImport.objects.filter(
-        partner_id__in=user_partner_ids(user, IMPORT_ROLES)
-    ).select_related("partner", "created_by")
+def imports_visible_to(user) -> QuerySet[ClientImport]:
+    from workflows.services.import_runs import KINDS
+
+    by_roles: dict[tuple, list[str]] = {}
+    for key, kind in KINDS.items():
+        by_roles.setdefault(kind.roles, []).append(key)
+    visible = Q(pk__in=[])
+    for roles, kinds in by_roles.items():
+        visible |= Q(kind__in=kinds, partner_id__in=user_partner_ids(user, roles))
+    return ClientImport.objects.filter(visible).select_related("partner", "created_by")
 
 
 def import_seconds_left(record: ClientImport, now) -> int | None:

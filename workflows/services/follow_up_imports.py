@@ -5,12 +5,14 @@ from django.utils.translation import gettext as _
 
 from workflows.errors import WorkflowError
 from workflows.imports.clients import UNCHANGED
-from workflows.imports.registers import PlannedRow, RowRefused
+from workflows.imports.registers import PlannedRow, RowRefused, rows_counted
 from workflows.services.followups import follow_up_add
 
 
-def follow_ups_write(rows: list[PlannedRow], *, partner, user, file_name: str) -> None:
-    for row in rows:
+def follow_ups_write(
+    rows: list[PlannedRow], *, partner, user, file_name: str, progress=None
+) -> None:
+    for row in rows_counted(rows, progress):
         if row.action == UNCHANGED:
             continue
         values = row.values

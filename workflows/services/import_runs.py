@@ -1,58 +1,111 @@
 """Large registers are checked and imported by a task worker, with their progress on a record.
 
-`client_import_start` keeps the file in the private storage and records a `ClientImport`
-(checking); a task checks every row (the dry run) and leaves it ready for the uploader's
-confirmation, or refused with every problem. `client_import_confirm` sends it back to a worker,
-which imports it through `client_import_commit` (all rows or none, under the partner's lock).
-The record's status moves under its own row lock, so a confirmation acts once.
+Every register runs so: clients, and those beside it (cases, follow-ups, people: `KINDS`), each
+through its own preview and commit services. `import_start` keeps the file in the private
+storage and records a `ClientImport` of its kind (checking); a task checks every row (the dry
+run) and leaves it ready for the uploader's confirmation, or refused with every problem.
+`import_confirm` sends it back to a worker, which imports it through the kind's commit (all rows
+or none, under the partner's lock). The record's status moves under its own row lock, so a
+confirmation acts once.
 
 Progress is saved after each chunk of rows. While importing, the rows are written inside one
 transaction that others cannot see into, so the count is saved from a short-lived thread with
 its own database connection (best effort: a failed save only leaves the bar behind).
 """
 
+import functools
 import threading
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from forms_builder.models import private_storage
 from notifications.email import user_language
 from partners.models import Partner
 from partners.selectors import user_has_role
-from workflows.imports.clients import ImportPlan, Problem, client_import_plan
-from workflows.imports.readers import ImportFileError, sheet_read, sheet_row_count
+from workflows.imports.clients import ImportPlan, Problem
+from workflows.imports.readers import ImportFileError, sheet_row_count
 from workflows.models import ClientImport, ImportStatus
 from workflows.services.import_files import import_files_schedule
-from workflows.services.imports import IMPORT_ROLES, ImportRefused, client_import_commit
+from workflows.services.imports import (
+    CLIENT_COUNTED,
+    IMPORT_ROLES,
+    ImportRefused,
+    client_import_commit,
+    client_import_preview,
+)
+from workflows.services.register_imports import KINDS as REGISTER_KINDS
+from workflows.services.register_imports import register_import_commit, register_import_preview
 
 FOLDER = "imports/background"
 BACKGROUND_BYTES = 1024 * 1024  # larger uploads are checked and imported in the background
 MAX_BYTES = 100 * 1024 * 1024
 PROBLEMS_KEPT = 10_000
+NO_LONGER_ALLOWED = _("The uploader may no longer import this register into this partner.")
 
 
-def client_import_start(*, partner: Partner, user, file, name: str) -> ClientImport:
+@dataclass(frozen=True)
+class BackgroundKind:
+    """How one register is checked and imported by a worker; both services take (partner=,
+    user=, data=, name=, progress=, max_bytes=) and return the ImportPlan (the commit raises
+    ImportRefused)."""
+
+    title: Promise
+    roles: tuple
+    counted: tuple  # (count key, label), as the preview shows them
+    preview: Callable
+    commit: Callable
+    done_url_name: str = ""  # where the rows imported are found
+
+
+KINDS = {
+    "clients": BackgroundKind(
+        title=_("Import clients"),
+        roles=IMPORT_ROLES,
+        counted=CLIENT_COUNTED,
+        preview=client_import_preview,
+        commit=client_import_commit,
+        done_url_name="workflows_admin:client_index",
+    ),
+    **{
+        kind.key: BackgroundKind(
+            title=kind.title,
+            roles=kind.roles,
+            counted=kind.counted,
+            preview=functools.partial(register_import_preview, kind=kind),
+            commit=functools.partial(register_import_commit, kind=kind),
+            done_url_name=kind.done_url_name,
+        )
+        for kind in REGISTER_KINDS.values()
+    },
+}
+
+
+def import_start(*, kind: str, partner: Partner, user, file, name: str) -> ClientImport:
     """Keep the file and have a worker check it."""
-    if not user_has_role(user, IMPORT_ROLES, partner):
+    if not user_has_role(user, KINDS[kind].roles, partner):
         raise PermissionDenied
     suffix = name.rsplit(".", 1)[-1].lower()
     path = private_storage().save(f"{FOLDER}/{uuid.uuid4().hex}.{suffix}", File(file))
     record = ClientImport.objects.create(
-        partner=partner, created_by=user, file_name=name[:255], file_path=path
+        kind=kind, partner=partner, created_by=user, file_name=name[:255], file_path=path
     )
     import_files_schedule(record)
     _enqueue(record)
     return record
 
 
-def client_import_confirm(*, record: ClientImport, user) -> bool:
+def import_confirm(*, record: ClientImport, user) -> bool:
     """Ready → importing, once; False when it is no longer waiting for a confirmation."""
-    if not user_has_role(user, IMPORT_ROLES, record.partner):
+    if not user_has_role(user, KINDS[record.kind].roles, record.partner):
         raise PermissionDenied
     with transaction.atomic():
         locked = ClientImport.objects.select_for_update().get(pk=record.pk)
@@ -65,12 +118,12 @@ def client_import_confirm(*, record: ClientImport, user) -> bool:
 
 
 def _enqueue(record: ClientImport) -> None:
-    from workflows.tasks import client_import_run
+    from workflows.tasks import import_run
 
-    transaction.on_commit(lambda: client_import_run.enqueue(record.pk))
+    transaction.on_commit(lambda: import_run.enqueue(record.pk))
 
 
-def client_import_run_now(*, import_id: int) -> None:
+def import_run_now(*, import_id: int) -> None:
     """The task: check or import, whichever the record waits for; in the uploader's language."""
     record = ClientImport.objects.select_related("partner", "created_by").get(pk=import_id)
     if record.status not in (ImportStatus.CHECKING, ImportStatus.IMPORTING):
@@ -90,27 +143,25 @@ def _run(record: ClientImport) -> None:
             with storage.open(record.file_path, "rb") as file:
                 record.total = sheet_row_count(file, record.file_name, max_bytes=MAX_BYTES)
             record.save(update_fields=["total"])
+        kind = KINDS[record.kind]
+        run = kind.commit if importing else kind.preview
         with storage.open(record.file_path, "rb") as file:
-            if importing:
-                plan = client_import_commit(
-                    partner=record.partner,
-                    user=record.created_by,
-                    data=file,
-                    name=record.file_name,
-                    progress=progress,
-                    max_bytes=MAX_BYTES,
-                )
-            else:
-                plan = client_import_plan(
-                    partner=record.partner,
-                    sheet=sheet_read(file, record.file_name, max_bytes=MAX_BYTES),
-                    progress=progress,
-                )
+            plan = run(
+                partner=record.partner,
+                user=record.created_by,
+                data=file,
+                name=record.file_name,
+                progress=progress,
+                max_bytes=MAX_BYTES,
+            )
     except ImportRefused as refused:
         plan = refused.plan
     except ImportFileError as error:
         plan = ImportPlan()
         plan.problems.append(_file_problem(str(error)))
+    except PermissionDenied:
+        plan = ImportPlan()
+        plan.problems.append(_file_problem(str(NO_LONGER_ALLOWED)))
     except Exception:
         _finish(record, ImportStatus.FAILED, ImportPlan())
         raise

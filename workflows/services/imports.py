@@ -35,6 +35,13 @@ from workflows.models import Client
 IMPORT_ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR)
 CLIENTS_IMPORT_ACTION = "workflows.clients.import"
 BATCH = 1000
+#: What a client import's preview and result count, in this order.
+CLIENT_COUNTED = (
+    ("new", _("New clients")),
+    ("updated", _("Updated")),
+    ("linked", _("Linked to a person already registered in the network")),
+    ("unchanged", _("Unchanged")),
+)
 
 
 class ImportRefused(Exception):
@@ -51,11 +58,18 @@ def _check_role(user, partner: Partner) -> None:
 
 
 def client_import_preview(
-    *, partner: Partner, user, data: bytes | BinaryIO, name: str
+    *,
+    partner: Partner,
+    user,
+    data: bytes | BinaryIO,
+    name: str,
+    progress=None,
+    max_bytes: int = MAX_BYTES,
 ) -> ImportPlan:
     """The dry run: what the file would do. Raises ImportFileError for an unreadable file."""
     _check_role(user, partner)
-    return client_import_plan(partner=partner, sheet=sheet_read(data, name))
+    sheet = sheet_read(data, name, max_bytes=max_bytes)
+    return client_import_plan(partner=partner, sheet=sheet, progress=progress)
 
 
 def client_import_commit(

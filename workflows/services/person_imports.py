@@ -5,12 +5,12 @@ is created with an unusable password (they set their own), a role is granted wit
 from partners.services import membership_grant, person_create, person_update
 from workflows.imports.clients import UNCHANGED
 from workflows.imports.people import NAME_FIELDS
-from workflows.imports.registers import PlannedRow
+from workflows.imports.registers import PlannedRow, rows_counted
 
 
-def people_write(rows: list[PlannedRow], *, partner, user, file_name: str) -> None:
+def people_write(rows: list[PlannedRow], *, partner, user, file_name: str, progress=None) -> None:
     created = {}
-    for row in rows:
+    for row in rows_counted(rows, progress):
         if row.action == UNCHANGED:
             continue
         values = row.values

@@ -23,8 +23,8 @@ from workflows.imports.cases import ANSWERS_HELP, case_columns, case_import_plan
 from workflows.imports.clients import ImportPlan, Problem
 from workflows.imports.follow_ups import follow_up_columns, follow_up_import_plan
 from workflows.imports.people import PERSON_COLUMNS, person_import_plan
-from workflows.imports.readers import sheet_read
-from workflows.imports.registers import PlannedRow, RowRefused
+from workflows.imports.readers import MAX_BYTES, sheet_read
+from workflows.imports.registers import RowRefused
 from workflows.services.case_imports import cases_write
 from workflows.services.follow_up_imports import follow_ups_write
 from workflows.services.imports import IMPORT_ROLES, ImportRefused
@@ -40,8 +40,8 @@ class RegisterKind:
     sheet: Promise  # the template's sheet: "Cases"
     roles: tuple
     columns: Callable  # (partner ids) -> the template's columns, with today's dropdowns
-    plan: Callable  # (partner=, sheet=) -> (ImportPlan, [PlannedRow])
-    write: Callable  # ([PlannedRow], partner=, user=, file_name=) -> None; raises RowRefused
+    plan: Callable  # (partner=, sheet=, progress=) -> (ImportPlan, [PlannedRow])
+    write: Callable  # ([PlannedRow], partner=, user=, file_name=, progress=); raises RowRefused
     counted: tuple  # (count key, label) shown in the preview
     notes: tuple = ()  # extra lines of the template's instructions
     done_url_name: str = ""  # where the importer goes once it is done (else the import page)
@@ -62,9 +62,16 @@ KINDS = {
             counted=(
                 ("new", _("New cases")),
                 ("linked", _("New cases of a person registered by another partner")),
+                ("updated", _("Imported before, now updated")),
                 ("unchanged", _("Imported before (unchanged)")),
             ),
             notes=(
+                _(
+                    "Importing a case again (the same register reference) updates its dates, "
+                    "its imported answers and its outcome, and closes it when it has ended "
+                    "since; its client, its process and the step of an open case are never "
+                    "changed by an import."
+                ),
                 _(
                     "A case that has ended needs its outcome and the date it closed; a case "
                     "still open may name the step it waits at, and its task goes to that "
@@ -117,26 +124,46 @@ def _check_role(kind: RegisterKind, user, partner: Partner) -> None:
 
 
 def register_import_preview(
-    *, kind: RegisterKind, partner: Partner, user, data: bytes | BinaryIO, name: str
+    *,
+    kind: RegisterKind,
+    partner: Partner,
+    user,
+    data: bytes | BinaryIO,
+    name: str,
+    progress=None,
+    max_bytes: int = MAX_BYTES,
 ) -> ImportPlan:
-    """The dry run. Raises ImportFileError for an unreadable file."""
+    """The dry run. Raises ImportFileError for an unreadable file. `progress(rows_done)` is
+    called as the rows are checked."""
     _check_role(kind, user, partner)
-    return kind.plan(partner=partner, sheet=sheet_read(data, name))[0]
+    sheet = sheet_read(data, name, max_bytes=max_bytes)
+    return kind.plan(partner=partner, sheet=sheet, progress=progress)[0]
 
 
 def register_import_commit(
-    *, kind: RegisterKind, partner: Partner, user, data: bytes | BinaryIO, name: str
+    *,
+    kind: RegisterKind,
+    partner: Partner,
+    user,
+    data: bytes | BinaryIO,
+    name: str,
+    progress=None,
+    max_bytes: int = MAX_BYTES,
 ) -> ImportPlan:
-    """Write every row or none; ImportRefused (nothing written) when any row has a problem."""
+    """Write every row or none; ImportRefused (nothing written) when any row has a problem.
+    `progress(rows_done)` is called as the rows are written (after their check)."""
     _check_role(kind, user, partner)
-    sheet = sheet_read(data, name)
+    sheet = sheet_read(data, name, max_bytes=max_bytes)
     try:
         with transaction.atomic():
             Partner.objects.select_for_update().get(pk=partner.pk)
             plan, rows = kind.plan(partner=partner, sheet=sheet)
             if plan.problems:
                 raise ImportRefused(plan)
-            _write(kind, rows, partner=partner, user=user, name=name, plan=plan)
+            try:
+                kind.write(rows, partner=partner, user=user, file_name=name, progress=progress)
+            except RowRefused as refused:
+                raise ImportRefused(_refused(refused.row, refused.message)) from None
             log(
                 instance=partner,
                 action=REGISTER_IMPORT_ACTION,
@@ -155,13 +182,6 @@ def register_import_commit(
             )
         ) from None
     return plan
-
-
-def _write(kind, rows: list[PlannedRow], *, partner, user, name, plan) -> None:
-    try:
-        kind.write(rows, partner=partner, user=user, file_name=name)
-    except RowRefused as refused:
-        raise ImportRefused(_refused(refused.row, refused.message)) from None
 
 
 def _refused(row: int, message) -> ImportPlan:

@@ -14,8 +14,8 @@ from forms_builder.models import private_storage
 from workflows.exports import FORMATS, cell_text, export_response
 from workflows.imports.readers import ImportFileError, sheet_read
 from workflows.models import ClientImport
-from workflows.selectors.imports import client_imports_visible_to, import_seconds_left
-from workflows.services.import_runs import MAX_BYTES, client_import_confirm
+from workflows.selectors.imports import import_seconds_left, imports_visible_to
+from workflows.services.import_runs import KINDS, MAX_BYTES, import_confirm
 from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import WorkspacePageMixin, page_of
 from workflows.views.workspace.exports import export_log
@@ -33,9 +33,10 @@ class ImportRunListView(WorkspacePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["page"] = page_of(
-            client_imports_visible_to(self.request.user), self.request.GET.get("p")
-        )
+        page = page_of(imports_visible_to(self.request.user), self.request.GET.get("p"))
+        for record in page.object_list:
+            record.kind_title = KINDS[record.kind].title
+        context["page"] = page
         context["keep_days"] = settings.IMPORT_FILES_KEEP_DAYS
         return context
 
@@ -44,7 +45,7 @@ class ImportRunMixin(WorkspacePageMixin):
     roles = IMPORT_ROLES
 
     def get_record(self) -> ClientImport:
-        return get_object_or_404(client_imports_visible_to(self.request.user), pk=self.kwargs["pk"])
+        return get_object_or_404(imports_visible_to(self.request.user), pk=self.kwargs["pk"])
 
 
 class ImportRunView(ImportRunMixin, TemplateView):
@@ -57,8 +58,11 @@ class ImportRunView(ImportRunMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.get_record()
+        kind = KINDS[record.kind]
         context.update(
             record=record,
+            kind=kind,
+            counted=[(key, label, record.counts.get(key, 0)) for key, label in kind.counted],
             problems=record.problems[:PROBLEMS_SHOWN],
             more_problems=max(0, record.problem_count - PROBLEMS_SHOWN),
             formats=FORMATS,
@@ -86,7 +90,7 @@ class ImportProgressView(ImportRunMixin, View):
 class ImportConfirmView(ImportRunMixin, View):
     def post(self, request, *args, **kwargs):
         record = self.get_record()
-        if not client_import_confirm(record=record, user=request.user):
+        if not import_confirm(record=record, user=request.user):
             messages.error(request, _("This import is no longer waiting for a confirmation."))
         return redirect("workflows_admin:client_import_run", pk=record.pk)
 

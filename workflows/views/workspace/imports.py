@@ -16,8 +16,9 @@ from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
 from workflows.models import AccessKind
 from workflows.services.audit import record_access
-from workflows.services.import_runs import BACKGROUND_BYTES, client_import_start
+from workflows.services.import_runs import BACKGROUND_BYTES, import_start
 from workflows.services.imports import (
+    CLIENT_COUNTED,
     IMPORT_ROLES,
     ImportRefused,
     client_import_commit,
@@ -62,8 +63,8 @@ class ClientImportView(ImportUploadPageMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
         if upload.size > BACKGROUND_BYTES:
-            record = client_import_start(
-                partner=partner, user=request.user, file=upload, name=upload.name
+            record = import_start(
+                kind="clients", partner=partner, user=request.user, file=upload, name=upload.name
             )
             return redirect("workflows_admin:client_import_run", pk=record.pk)
         data = upload.read()
@@ -105,14 +106,6 @@ class ClientImportView(ImportUploadPageMixin, TemplateView):
                 confirm_url=reverse("workflows_admin:client_import_confirm"),
             )
         return context
-
-
-CLIENT_COUNTED = (
-    ("new", gettext_lazy("New clients")),
-    ("updated", gettext_lazy("Updated")),
-    ("linked", gettext_lazy("Linked to a person already registered in the network")),
-    ("unchanged", gettext_lazy("Unchanged")),
-)
 
 
 def import_links(user) -> list[tuple[str, str]]:

@@ -1,6 +1,8 @@
 """Importing a case, follow-up or people register: upload, see the dry run, confirm (all rows or
 none); and each kind's template. The kind is in the URL; who may import it is the kind's."""
 
+import io
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -9,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from partners.selectors import user_partner_ids
-from workflows.imports.readers import ImportFileError
+from workflows.imports.readers import ImportFileError, sheet_row_count
+from workflows.imports.registers import MAX_ROWS, REQUEST_ROWS
 from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
 from workflows.models import AccessKind
 from workflows.services.audit import record_access
+from workflows.services.import_runs import import_start
 from workflows.services.imports import ImportRefused
 from workflows.services.register_imports import (
     KINDS,
@@ -52,6 +56,16 @@ class RegisterImportView(RegisterKindMixin, TemplateView):
         partner, upload = form.cleaned_data["partner"], form.cleaned_data["file"]
         data = upload.read()
         try:
+            if sheet_row_count(io.BytesIO(data), upload.name) > REQUEST_ROWS:
+                upload.seek(0)
+                record = import_start(
+                    kind=self.kind.key,
+                    partner=partner,
+                    user=request.user,
+                    file=upload,
+                    name=upload.name,
+                )
+                return redirect("workflows_admin:client_import_run", pk=record.pk)
             plan = register_import_preview(
                 kind=self.kind, partner=partner, user=request.user, data=data, name=upload.name
             )
@@ -86,6 +100,8 @@ class RegisterImportView(RegisterKindMixin, TemplateView):
             register=self.kind,
             confirm_url=reverse("workflows_admin:register_import_confirm", args=[self.kind.key]),
             template_url=reverse("workflows_admin:register_import_template", args=[self.kind.key]),
+            request_rows=REQUEST_ROWS,
+            max_rows=MAX_ROWS,
         )
         return context
 
