@@ -126,9 +126,10 @@ def test_a_supervisor_cannot_assign_to_a_worker_of_another_partner(
     assert CaseTask.objects.get(pk=foreign["waiting"].pk).status == STATUS.NEW
 
 
+@pytest.mark.parametrize("page", ["case", "client", "client_edit"])
 @pytest.mark.parametrize("who", ["central", "superuser", "caseworker"])
-def test_a_case_one_may_not_open_says_why_in_thai_and_reveals_nothing(
-    client, foreign, other_partner, who, django_assert_max_num_queries
+def test_a_case_or_client_one_may_not_open_says_why_in_thai_and_reveals_nothing(
+    client, foreign, other_partner, who, page, django_assert_max_num_queries
 ):
     """Not Wagtail's bare "Error 404": a Thai page saying only the partner's caseworkers and
     supervisors open a case (and, to a central administrator, that managing the network does not
@@ -144,10 +145,11 @@ def test_a_case_one_may_not_open_says_why_in_thai_and_reveals_nothing(
     }[who]()
     client.force_login(user)
     case = foreign["case"]
+    pk = case.pk if page == "case" else case.client.pk
     pages = []
-    for pk in (case.pk, case.pk + 1000):
+    for pk in (pk, pk + 1000):
         with django_assert_max_num_queries(18):
-            response = client.get(reverse("workflows_admin:case", args=[pk]))
+            response = client.get(reverse(f"workflows_admin:{page}", args=[pk]))
         assert response.status_code == 404
         pages.append(response.content.decode())
     html = pages[0]
@@ -155,6 +157,7 @@ def test_a_case_one_may_not_open_says_why_in_thai_and_reveals_nothing(
     assert "Error 404" not in html and "Wagtail" not in html.split("</title>")[0]
     assert "ผู้ปฏิบัติงานและหัวหน้างานของหน่วยงาน" in html
     assert case.reference not in html and case.client.first_name not in html
+    assert ("กรณีนี้" if page == "case" else "ผู้รับบริการคนนี้") in html
     assert ("ผู้ดูแลระบบส่วนกลาง" in html) == (who != "caseworker")
     explained = [page.split("data-not-visible")[1].split("</section>")[0] for page in pages]
     assert explained[0] == explained[1]

@@ -56,6 +56,9 @@ class NotVisiblePage(StaffPageMixin, TemplateView):
         )
         return self.render_to_response(context, status=404)
 
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)  # a form sent to it is the same 404
+
 
 class VisibleObjectMixin:
     """A workspace page about one object loaded in `setup` through a selector into

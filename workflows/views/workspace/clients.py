@@ -3,7 +3,7 @@
 import copy
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +26,7 @@ from workflows.services.audit import record_access
 from workflows.services.clients import ClientFieldsOwned, client_create, client_update
 from workflows.services.imports import IMPORT_ROLES
 from workflows.views.workspace.base import (
+    VisibleObjectMixin,
     WorkspacePageMixin,
     page_of_capped,
     query_without_page,
@@ -63,13 +64,16 @@ class ClientIndexView(WorkspacePageMixin, TemplateView):
         return context
 
 
-class ClientObjectMixin:
-    """Only clients the user may see: another partner's client is a 404."""
+class ClientObjectMixin(VisibleObjectMixin):
+    """Only clients the user may see: another partner's client is a 404 that says why."""
+
+    object_name = "client"
+    not_visible_what = gettext_lazy("This client")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         clients = clients_visible_to(request.user).select_related("registered_by")
-        self.client = get_object_or_404(clients, pk=kwargs["pk"])
+        self.client = clients.filter(pk=kwargs["pk"]).first()
 
 
 class ClientView(ClientObjectMixin, WorkspacePageMixin, TemplateView):
