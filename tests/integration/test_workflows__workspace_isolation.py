@@ -145,9 +145,9 @@ def test_a_case_or_client_one_may_not_open_says_why_in_thai_and_reveals_nothing(
     }[who]()
     client.force_login(user)
     case = foreign["case"]
-    pk = case.pk if page == "case" else case.client.pk
+    own_pk = case.pk if page == "case" else case.client.pk
     pages = []
-    for pk in (pk, pk + 1000):
+    for pk in (own_pk, own_pk + 1000):
         with django_assert_max_num_queries(18):
             response = client.get(reverse(f"workflows_admin:{page}", args=[pk]))
         assert response.status_code == 404
