@@ -217,7 +217,7 @@ def form_definition_copy(
     return copy
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # all or nothing with the caller's transaction (a task's)
 def answer_set_create(*, version: FormVersion, form, user=None) -> AnswerSet:
     """Store a valid runtime form's visible answers (and files, in the private storage)."""
     if not version.is_published:

@@ -53,13 +53,24 @@ def _move(case: Case, target: Step) -> None:
         client_retention_plan(case=case)
 
 
+FINISHED = "_finished_task"
+
+
+def task_finished_keep(activation) -> None:
+    """Keep the task that just finished on its case, for `case_advance` in the same activation
+    chain (the next node's activation shares the case object): it need not be read again."""
+    setattr(activation.process, FINISHED, activation.task)
+
+
 def case_advance(activation) -> None:
     """Record where the case goes after the task just finished (the decision was taken by then)."""
     finished_pk = activation.task.data.get("finished_task")
     if finished_pk is None:
         return  # Just started: the case already stands on its start step.
     case = activation.process
-    finished = CaseTask.objects.get(pk=finished_pk)
+    finished = getattr(case, FINISHED, None)
+    if finished is None or finished.pk != finished_pk:
+        finished = CaseTask.objects.get(pk=finished_pk)
     running_task_graph(finished)  # its step and decision from the kept graph, not joined
     if finished.stage == TaskStage.FILL and finished.step.requires_approval:
         case.current_stage = TaskStage.APPROVE

@@ -135,16 +135,23 @@ class ApprovalsView(TaskListView):
     counter = staticmethod(approvals_count)
 
 
-def _visible_task(request, pk: int) -> CaseTask:
-    """The task with its case, client, partner and holder in one query; its step and decision
-    from the kept graph (fewer joins: a 14-table join cost more to plan than to run)."""
-    tasks = tasks_visible_to(request.user).select_related(
-        "process__client",
-        "process__partner",
-        "process__process_version__definition",
-        "owner",
-        "answer_set__form_version",
-    )
+#: What the task page shows beside the task, joined into its one query.
+PAGE_RELATED = (
+    "process__client",
+    "process__partner",
+    "process__process_version__definition",
+    "owner",
+    "answer_set__form_version",
+)
+#: What a change to the task reads before its flow lock re-reads the task and its case: the
+#: client, to name the task. A nine-table join takes longer to plan (~3 ms) than the change.
+CHANGE_RELATED = ("process__client",)
+
+
+def _visible_task(request, pk: int, related=PAGE_RELATED) -> CaseTask:
+    """The task with what is shown beside it, in one query (404 if the user may not see it);
+    its step and decision from the kept graph (fewer joins)."""
+    tasks = tasks_visible_to(request.user).select_related(*related)
     task = get_object_or_404(tasks, pk=pk)
     running_task_graph(task)
     return task
@@ -160,7 +167,8 @@ class TaskView(WorkspacePageMixin, TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.task = _visible_task(request, kwargs["pk"])
+        related = CHANGE_RELATED if request.method == "POST" else PAGE_RELATED
+        self.task = _visible_task(request, kwargs["pk"], related)
 
     def get_page_title(self):
         return task_title(self.task)
@@ -303,7 +311,7 @@ class TaskActionView(View):
     access_kind = ""
 
     def post(self, request, pk: int):
-        task = _visible_task(request, pk)
+        task = _visible_task(request, pk, CHANGE_RELATED)
         # The change and its access record in one transaction: one commit, never one without
         # the other.
         with transaction.atomic():
