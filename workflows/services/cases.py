@@ -2,8 +2,11 @@
 
 Every change to a task runs inside `task.activation()`, which takes the flow lock
 (`select_for_update` on the case row) and re-reads the task, so two people acting on the same task
-at once cannot both succeed.
+at once cannot both succeed. A change's `audit` callback (the view's access record) runs under the
+same lock, after the change: one transaction, begun by the lock (no savepoint inside another).
 """
+
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +50,8 @@ from workflows.services.retention import client_retention_plan
 from workflows.services.task_counts import task_counts_batch
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+#: Called with the task under the flow lock, after the change (the view's access record).
+Audit = Callable[[CaseTask], object] | None
 
 
 def process_version_current(*, definition: ProcessDefinition) -> ProcessVersion:
@@ -127,6 +132,11 @@ class _TaskAction:
         return self._context.__exit__(exc_type, exc, tb)
 
 
+def _audited(task: CaseTask, audit: Audit) -> None:
+    if audit is not None:
+        audit(task)
+
+
 def _require_open(task: CaseTask) -> None:
     if task.status == STATUS.DONE:
         raise TaskAlreadyDone()
@@ -134,7 +144,7 @@ def _require_open(task: CaseTask) -> None:
         raise TaskNotAvailable()
 
 
-def task_claim(*, task: CaseTask, user) -> CaseTask:
+def task_claim(*, task: CaseTask, user, audit: Audit = None) -> CaseTask:
     """Take a task from the partner's queue into one's inbox."""
     with _TaskAction(task) as activation:
         task = activation.task
@@ -145,10 +155,11 @@ def task_claim(*, task: CaseTask, user) -> CaseTask:
             raise TaskNotAvailable()
         task.assigned = timezone.now()
         activation.assign(user)
+        _audited(task, audit)
     return task
 
 
-def task_release(*, task: CaseTask, user) -> CaseTask:
+def task_release(*, task: CaseTask, user, audit: Audit = None) -> CaseTask:
     """Put a claimed task back in the queue (its holder, or a supervisor of the partner)."""
     with _TaskAction(task) as activation:
         task = activation.task
@@ -159,10 +170,11 @@ def task_release(*, task: CaseTask, user) -> CaseTask:
             raise TaskNotAvailable()
         task.assigned = None
         activation.unassign()
+        _audited(task, audit)
     return task
 
 
-def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
+def task_assign(*, task: CaseTask, user, assignee, audit: Audit = None) -> CaseTask:
     """A supervisor gives a task to a worker of the partner who holds the task's role."""
     with _TaskAction(task) as activation:
         task = activation.task
@@ -191,6 +203,7 @@ def task_assign(*, task: CaseTask, user, assignee) -> CaseTask:
             },
         )
         task_assigned(task, by=user)
+        _audited(task, audit)
     return task
 
 
@@ -202,7 +215,7 @@ def _check_can_complete(task: CaseTask, user) -> None:
         raise TaskNotAvailable()
 
 
-def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
+def task_complete(*, task: CaseTask, user, data, files=None, audit: Audit = None) -> CaseTask:
     """Fill in a step's form: validate, store the answers, take the decision, move the case on.
 
     All in one transaction; if no transition fits the answers, nothing is saved.
@@ -228,6 +241,7 @@ def task_complete(*, task: CaseTask, user, data, files=None) -> CaseTask:
         activation.start(None)
         activation.execute()  # saves the whole task (answers, decision, times) as it finishes
         task_due_cancel(task)
+        _audited(task, audit)
     return task
 
 
@@ -250,7 +264,9 @@ def task_complete_acting(*, task: CaseTask, user, act) -> CaseTask:
     return task
 
 
-def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> CaseTask:
+def task_approve(
+    *, task: CaseTask, user, approved: bool, comment: str = "", audit: Audit = None
+) -> CaseTask:
     """A supervisor approves the step's answers (the case moves on) or returns them to be redone."""
     if task.stage != TaskStage.APPROVE:
         raise TaskNotAvailable()
@@ -263,6 +279,7 @@ def task_approve(*, task: CaseTask, user, approved: bool, comment: str = "") -> 
         activation.start(None)
         activation.execute()  # saves the whole task (approval, comment, times) as it finishes
         task_due_cancel(task)
+        _audited(task, audit)
     return task
 
 

@@ -1,7 +1,6 @@
 """The inbox (งานของฉัน), the queue (งานรอรับ) and one task: claim, release, assign, complete."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -241,11 +240,13 @@ class TaskView(WorkspacePageMixin, TemplateView):
         if task.step.kind == REFER_KIND:
             return redirect("workflows_admin:task_refer", pk=task.pk)
         try:
-            with transaction.atomic():  # the completion and its access record: one commit
-                done = task_complete(
-                    task=task, user=request.user, data=request.POST, files=request.FILES
-                )
-                record_access(request, task, AccessKind.COMPLETE)
+            done = task_complete(
+                task=task,
+                user=request.user,
+                data=request.POST,
+                files=request.FILES,
+                audit=_recorder(request, AccessKind.COMPLETE),
+            )
         except FormInvalid as error:
             messages.error(request, error.message)
             return self.render_to_response(self.get_context_data(form=error.form))
@@ -282,16 +283,22 @@ class TaskView(WorkspacePageMixin, TemplateView):
                 user=request.user,
                 approved=approved,
                 comment=form.cleaned_data["comment"],
+                audit=_recorder(request, AccessKind.APPROVE, detail={"approved": approved}),
             )
         except WorkflowError as error:
             messages.error(request, error.message)
             return redirect("workflows_admin:task", pk=task.pk)
-        record_access(request, task, AccessKind.APPROVE, detail={"approved": approved})
         if approved:
             messages.success(request, _("Approved. The case moves on."))
         else:
             messages.success(request, _("Returned. The step goes back to be done again."))
         return redirect("workflows_admin:case", pk=task.process_id)
+
+
+def _recorder(request, kind: str, **options):
+    """The access record of a change to a task, written by the service under the flow lock: the
+    change and its record commit together, never one without the other."""
+    return lambda task: record_access(request, task, kind, **options)
 
 
 def _back(request, fallback: str) -> str:
@@ -312,26 +319,22 @@ class TaskActionView(View):
 
     def post(self, request, pk: int):
         task = _visible_task(request, pk, CHANGE_RELATED)
-        # The change and its access record in one transaction: one commit, never one without
-        # the other.
-        with transaction.atomic():
-            try:
-                target = self.act(request, task)
-            except WorkflowError as error:
-                messages.error(request, error.message)
-                return HttpResponseRedirect(
-                    _back(request, reverse("workflows_admin:task", args=[task.pk]))
-                )
-            record_access(request, task, self.access_kind)
+        try:
+            target = self.act(request, task, _recorder(request, self.access_kind))
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return HttpResponseRedirect(
+                _back(request, reverse("workflows_admin:task", args=[task.pk]))
+            )
         return redirect(target)
 
 
 class TaskClaimView(TaskActionView):
     access_kind = AccessKind.CLAIM
 
-    def act(self, request, task):
+    def act(self, request, task, audit):
         title = task_title(task)  # read before the claim re-reads the task from the database
-        task_claim(task=task, user=request.user)
+        task_claim(task=task, user=request.user, audit=audit)
         messages.success(request, _("The task is yours: “%(title)s”.") % {"title": title})
         return reverse("workflows_admin:task", args=[task.pk])
 
@@ -339,8 +342,8 @@ class TaskClaimView(TaskActionView):
 class TaskReleaseView(TaskActionView):
     access_kind = AccessKind.RELEASE
 
-    def act(self, request, task):
-        task_release(task=task, user=request.user)
+    def act(self, request, task, audit):
+        task_release(task=task, user=request.user, audit=audit)
         messages.success(request, _("The task is back in the queue."))
         return _back(request, reverse("workflows_admin:inbox"))
 
@@ -348,14 +351,14 @@ class TaskReleaseView(TaskActionView):
 class TaskAssignView(TaskActionView):
     access_kind = AccessKind.ASSIGN
 
-    def act(self, request, task):
+    def act(self, request, task, audit):
         if not user_is_supervisor_of(request.user, task.partner_id):
             raise WorkflowError(_("Only a supervisor of this partner can give tasks to people."))
         form = AssignForm(request.POST, task=task)
         if not form.is_valid():
             raise WorkflowError(_("Choose a worker who holds this task's role at this partner."))
         assignee = form.cleaned_data["assignee"]
-        task_assign(task=task, user=request.user, assignee=assignee)
+        task_assign(task=task, user=request.user, assignee=assignee, audit=audit)
         messages.success(
             request,
             _("“%(title)s” given to %(person)s.") % {"title": task_title(task), "person": assignee},
