@@ -8,6 +8,8 @@ as a median over `--runs`:
   its count; statements and the indexes PostgreSQL chose;
 - completion: claim + submit through the real views (`--completions` tasks, one client) vs the
   bare Viewflow engine loop (assign, start, execute on Viewflow's own tables) on the database;
+  beside them the same claim and completion through our services alone (no HTTP), and what each
+  statement of one claim + submit is for;
 - client search (`--clients` clients at the bench partner): a Thai fragment, a whole national
   ID, part of one — p95 of the page + capped count, with the plan; no bare reference exists;
 - the public home page: `manage.py bench_public` (cms), which `make bench` runs next.
@@ -24,7 +26,13 @@ from viewflow.workflow.status import STATUS
 from partners.models import User
 from workflows.benchmarks import lists
 from workflows.benchmarks.bare_flow import bare_complete, bare_tasks_start
-from workflows.benchmarks.completion import completions_timed, logged_in, queued_tasks
+from workflows.benchmarks.completion import (
+    completions_by_services,
+    completions_timed,
+    logged_in,
+    queued_tasks,
+    statements_of_one,
+)
 from workflows.benchmarks.data import (
     WORKER,
     bench_setup,
@@ -84,7 +92,7 @@ class Command(BaseCommand):
 
     def _load(self, partner, worker, version, options):
         have = Case.objects.filter(partner=partner, status=STATUS.NEW).count()
-        wanted = options["cases"] + ROUNDS * options["completions"] + 1
+        wanted = options["cases"] + 2 * ROUNDS * options["completions"] + 2
         if have >= wanted:
             self.stdout.write(f"Reusing {have:,} open bench cases.")
             return
@@ -118,33 +126,45 @@ class Command(BaseCommand):
 
     def _completion_row(self, partner, worker, count):
         """Ours and the bare loop in turns (ROUNDS each), the median ratio of the turns: on a
-        shared machine the load moves between one measurement and the next."""
+        shared machine the load moves between one measurement and the next. Each turn also
+        times the same work through our services alone, so the line says where the gap is: in
+        the engine as we drive it, or in the request around it."""
         http = logged_in(worker)
-        pks = queued_tasks(partner, ROUNDS * count + 1)
+        pks = queued_tasks(partner, 2 * ROUNDS * count + 2)
         completions_timed(http, pks[:1])  # warm: the form class and the step are kept after
+        purposes = statements_of_one(http, pks[1])
+        pks, by_services = pks[2 : 2 + ROUNDS * count], pks[2 + ROUNDS * count :]
         tasks = bare_tasks_start(ROUNDS * count + 1)
         bare_complete(tasks[0], worker)
+        tasks = tasks[1:]
         rounds = []
         for number in range(ROUNDS):
-            chunk = slice(1 + number * count, 1 + (number + 1) * count)
+            chunk = slice(number * count, (number + 1) * count)
             ours, (claim, submit) = completions_timed(http, pks[chunk])
+            services = completions_by_services(worker, by_services[chunk])
             reset_queries()  # the log keeps 9,000 statements
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
                 for task in tasks[chunk]:
                     bare_complete(task, worker)
                 bare = count / (time.perf_counter() - started)
-            rounds.append((ours / bare, ours, bare))
-        ratio, ours, bare = sorted(rounds)[ROUNDS // 2]
+            rounds.append((ours / bare, ours, bare, services))
+        ratio, ours, bare, services = sorted(rounds)[ROUNDS // 2]
         goal = "meets" if ratio >= 0.8 else "misses"
         self.stdout.write(
             f"{'completion':<11} {ours:>6.1f} /s {bare:>6.1f} /s {ratio:>6.2f}×  "
             f"{claim}+{submit} vs {len(captured) // count}   (claim + submit vs engine loop)"
         )
-        shown = ", ".join(f"{r:.2f}× ({o:.0f} vs {b:.0f} /s)" for r, o, b in rounds)
+        shown = ", ".join(f"{r:.2f}× ({o:.0f} vs {b:.0f} /s)" for r, o, b, _s in rounds)
         self.stdout.write(
             f"{'':<11} rounds: {shown}; goal ≥ 0.8× the bare engine: {goal}; {load_average()}"
         )
+        self.stdout.write(
+            f"{'':<11} the same through our services alone (no HTTP, no access record): "
+            f"{services:.1f} /s = {services / bare:.2f}× the bare engine"
+        )
+        spent = ", ".join(f"{label} {number}" for label, number in purposes.most_common())
+        self.stdout.write(f"{'':<11} statements of one claim + submit: {spent}")
 
     def _search_rows(self, partner, wanted: int, runs: int):
         have = Client.objects.filter(registered_by=partner).count()
