@@ -217,9 +217,11 @@ def form_definition_copy(
     return copy
 
 
-@transaction.atomic(savepoint=False)  # all or nothing with the caller's transaction (a task's)
 def answer_set_create(*, version: FormVersion, form, user=None) -> AnswerSet:
-    """Store a valid runtime form's visible answers (and files, in the private storage)."""
+    """Store a valid runtime form's visible answers (and files, in the private storage).
+
+    Refused answers raise before anything is written; the writes are all or nothing with the
+    caller's transaction (a task's completion: no savepoint of their own)."""
     if not version.is_published:
         raise ValidationError(_("Answers are only taken by a published version."))
     if form.version.pk != version.pk or not form.is_valid():
@@ -240,8 +242,8 @@ def answer_set_create(*, version: FormVersion, form, user=None) -> AnswerSet:
             "size": answer_file.size,
         }
         files.append((answer_file, upload))
-    answer_set = AnswerSet.objects.create(form_version=version, data=data, submitted_by=user)
-    with answer_files_removed_on_failure():
+    with transaction.atomic(savepoint=False), answer_files_removed_on_failure():
+        answer_set = AnswerSet.objects.create(form_version=version, data=data, submitted_by=user)
         for answer_file, upload in files:
             answer_file.answer_set = answer_set
             answer_file.file.save(upload.name, upload, save=False)
