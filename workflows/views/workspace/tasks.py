@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -46,7 +46,10 @@ from workflows.services.cases import (
 )
 from workflows.step_kinds.refer import KIND as REFER_KIND
 from workflows.views.workspace.base import (
+    NOT_VISIBLE_TASK,
     WORKER_ROLES,
+    NotVisiblePage,
+    VisibleObjectMixin,
     WorkspacePageMixin,
     page_of,
     page_of_capped,
@@ -150,17 +153,22 @@ def _visible_task(request, pk: int) -> CaseTask:
     return task
 
 
-class TaskView(WorkspacePageMixin, TemplateView):
+class TaskView(VisibleObjectMixin, WorkspacePageMixin, TemplateView):
     """One task: claim it, fill in its form (or approve), or give it to someone."""
 
     template_name = "workflows/workspace/task.html"
     parent_url_name = "workflows_admin:inbox"
     parent_label = gettext_lazy("My tasks")
     header_icon = "tasks"
+    object_name = "task"
+    not_visible_what = NOT_VISIBLE_TASK
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.task = _visible_task(request, kwargs["pk"])
+        try:
+            self.task = _visible_task(request, kwargs["pk"])
+        except Http404:
+            self.task = None  # VisibleObjectMixin answers with NotVisiblePage
 
     def get_page_title(self):
         return task_title(self.task)
@@ -297,13 +305,17 @@ def _back(request, fallback: str) -> str:
 
 
 class TaskActionView(View):
-    """A POST that changes who holds a task; the task must be one the user may see (else 404)."""
+    """A POST that changes who holds a task; the task must be one the user may see (else the
+    explaining 404)."""
 
     http_method_names = ["post"]
     access_kind = ""
 
     def post(self, request, pk: int):
-        task = _visible_task(request, pk)
+        try:
+            task = _visible_task(request, pk)
+        except Http404:
+            return NotVisiblePage.answer(request, NOT_VISIBLE_TASK)
         # The change and its access record in one transaction: one commit, never one without
         # the other.
         with transaction.atomic():
