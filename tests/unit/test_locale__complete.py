@@ -56,7 +56,6 @@ def test_a_case_is_always_called_kor_ra_nee(path):
     found = [
         e.msgid
         for e in catalogue
-        if not e.obsolete
-        and any("เคส" in text for text in [e.msgstr, *e.msgstr_plural.values()])
+        if not e.obsolete and any("เคส" in text for text in [e.msgstr, *e.msgstr_plural.values()])
     ]
     assert not found, f"เคส in {path.name}: {found[:10]}"
