@@ -6,9 +6,11 @@ checked, the default (taken when no other fits) dashed and marked. An optional p
 (the steps a case went through, the last being where it stands) is highlighted.
 
 Two layouts of the same drawing: `wide` (layers side by side, for a desk) and `column` (one step
-under another, decisions that skip a step going round on the right, for a phone). Both scale to
-the width of their box; `process_diagram_html` gives both and the stylesheet shows the one that
-fits (workflows/diagram.css).
+under another, decisions that skip a step going round on the right, for a phone). The wide one
+scales to the width of its box, the column keeps its own size (its box scrolls sideways) so its
+labels stay readable; decision labels wrap over as many lines as they need, never cut.
+`process_diagram_html` gives both and the stylesheet shows the one that fits
+(workflows/diagram.css).
 """
 
 import unicodedata
@@ -50,18 +52,39 @@ class _Box:
         return self.x + BOX_W / 2
 
 
-def _wrap(text: str, limit: int, lines: int = 2) -> list[str]:
-    """At most `lines` lines of at most `limit` characters, broken at spaces where there are
-    any (Thai often has none: then at the limit); what does not fit ends with "…"."""
+THAI_LEADING_VOWELS = "เแโใไ"  # written before the consonant they follow: never end a line
+THAI_FOLLOWING = "ะาำๆ"  # written after it: never start a line
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to break `text` (longer than `limit`): at the last space that leaves a fair line,
+    else at the limit moved left to the start of a Thai syllable's cluster (never between a
+    consonant and its vowel or tone marks, after a leading vowel or before a following one)."""
+    cut = text.rfind(" ", 0, limit + 1)
+    if cut > limit // 3:
+        return cut
+    cut = limit
+    while cut > limit // 2 and (
+        unicodedata.category(text[cut]) == "Mn"
+        or text[cut] in THAI_FOLLOWING
+        or text[cut - 1] in THAI_LEADING_VOWELS
+    ):
+        cut -= 1
+    return cut
+
+
+def _wrap(text: str, limit: int, lines: int | None = 2) -> list[str]:
+    """At most `lines` lines (None: as many as it takes) of at most `limit` characters, broken
+    at spaces where there are any (Thai often has none: then near the limit, see `_cut`); what
+    does not fit ends with "…"."""
     words = " ".join(str(text).split())
     out: list[str] = []
-    while words and len(out) < lines:
+    while words and (lines is None or len(out) < lines):
         if len(words) <= limit:
             out.append(words)
             words = ""
             break
-        cut = words.rfind(" ", 0, limit + 1)
-        cut = cut if cut > limit // 3 else limit
+        cut = _cut(words, limit)
         out.append(words[:cut].rstrip())
         words = words[cut:].lstrip()
     if words:
@@ -282,7 +305,10 @@ def _edge_geometry(edge: _Edge, boxes: dict[int, _Box], *, column: bool) -> tupl
     t = edge.transition
     source, target = boxes[t.source_id], boxes[t.target_id]
     index, count = edge.fan
-    label = _wrap(decision_label(t, edge.number), COLUMN_LABEL_CHARS if column else LABEL_CHARS)
+    # A decision is read in full (its lines as many as it takes), never cut with "…".
+    label = _wrap(
+        decision_label(t, edge.number), COLUMN_LABEL_CHARS if column else LABEL_CHARS, lines=None
+    )
     anchor = "middle"
     next_row = target.y > source.y and (
         not column or target.y - source.y <= BOX_H + COLUMN_GAP_Y + 1

@@ -3,11 +3,12 @@ right), in Sarabun (SIL Open Font License, workflows/static/fonts/Sarabun-OFL.tx
 
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from fpdf import FPDF
 
 from thai.dates import format_thai_date
 from workflows.models import ReferralLetter
+from workflows.services.letters import partner_contact_lines
 
 FONTS = Path(__file__).resolve().parent / "static" / "fonts"
 
@@ -21,6 +22,12 @@ def _line(pdf: FPDF, width: float, height: float, text: str, **kwargs) -> None:
 def letter_date(letter: ReferralLetter) -> str:
     """The letter's date in Thai, Buddhist era: '5 ธันวาคม 2569'."""
     return format_thai_date(timezone.localtime(letter.written_at).date(), language="th")
+
+
+def letter_head_contact(letter: ReferralLetter) -> str:
+    """The letterhead's contact line, each part saying what it is: 'โทรศัพท์ 1337  อีเมล …'."""
+    with translation.override("th"):
+        return "  ".join(partner_contact_lines(letter.partner, with_person=False))
 
 
 def letter_pdf(letter: ReferralLetter) -> bytes:
@@ -37,7 +44,7 @@ def letter_pdf(letter: ReferralLetter) -> bytes:
     pdf.set_font("Sarabun", "B", 18)
     _line(pdf, width, 9, partner.name_th, align="C")
     pdf.set_font("Sarabun", "", 13)
-    for line in (partner.address, " ".join(p for p in (partner.phone, partner.email) if p)):
+    for line in (partner.address, letter_head_contact(letter)):
         if line:
             _line(pdf, width, 7, line, align="C")
     pdf.ln(6)

@@ -62,7 +62,10 @@ def test_a_supervisor_imports_cases_from_the_template(sized_page):
     page.click("text=ตรวจสอบไฟล์")
     assert page.locator("[data-count=new]").inner_text() == "3"
     page.click("text=นำเข้า 3 แถว")
-    page.wait_for_selector("text=นำเข้า 3 แถวไปยัง")
+    page.wait_for_selector("text=นำเข้า 3 แถวให้")
+    # Landed on the import's own page, as a background import does.
+    page.wait_for_url("**/admin/work/clients/imports/*/")
+    assert page.locator("#import-status").get_attribute("data-status") == "done"
     assert Case.objects.filter(partner=partner).count() == 3
     page.goto(f"/admin/work/clients/{known.pk}/")
     assert "ช่วยเหลือในชุมชน" in page.content()

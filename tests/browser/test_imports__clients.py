@@ -53,6 +53,11 @@ def test_a_supervisor_imports_a_register_from_the_template(transactional_db, pag
     page.click("text=ตรวจสอบไฟล์")
     assert page.locator("[data-count=new]").inner_text() == "5"
     page.click("text=นำเข้า 5 แถว")
+    # The import's own page, with the counts and a Thai message; from it, the clients.
+    page.wait_for_url("**/admin/work/clients/imports/*/")
+    assert "นำเข้า 5 แถวให้" in page.content()
+    assert page.locator("[data-count=new]").inner_text() == "5"
+    page.click("#import-done-link")
     page.wait_for_url("**/admin/work/clients/")
     assert "ทองคำ" in page.content() and "บัวผัน" in page.content()
     assert Client.objects.filter(registered_by=partner).count() == 5

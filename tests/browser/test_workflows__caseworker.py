@@ -52,8 +52,15 @@ def test_a_caseworker_claims_fills_and_sees_the_branch_on_the_case_page(
     assert "เด็ก" in page.locator("[data-decision]").first.inner_text()
     # On a phone, the one-column drawing, within the screen's width.
     assert page.locator("svg.process-diagram:visible").count() == 1
-    assert page.locator("svg.process-diagram--column").is_visible()
+    column = page.locator("svg.process-diagram--column")
+    assert column.is_visible()
     assert no_sideways_scroll(page)
+    # Drawn at its own size, so its decisions' 12px labels stay readable; its box scrolls
+    # sideways when they reach further than the screen.
+    drawn, made = column.evaluate("e => [e.getBoundingClientRect().width, e.viewBox.baseVal.width]")
+    assert drawn >= made - 1
+    box = page.locator(".process-diagram-box")
+    assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
 
 
 SMALL_TARGETS_JS = """

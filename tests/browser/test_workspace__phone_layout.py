@@ -1,5 +1,5 @@
-"""The workspace on a phone (390 px): a case's referrals and follow-ups are cards, not tables
-wider than the screen; the queue's "overdue only" tick box is square."""
+"""The workspace on a phone (390 px): a case's referrals and follow-ups, and the referral queue,
+are cards, not tables wider than the screen; the queue's "overdue only" tick box is square."""
 
 import datetime as dt
 
@@ -53,3 +53,21 @@ def test_the_overdue_tick_box_is_square(phone_page, partner):
         phone_page.goto(url)
         box = phone_page.locator("input[name=overdue]").bounding_box()
         assert abs(box["width"] - box["height"]) <= 1, box
+
+
+def test_the_referral_queue_is_cards_on_a_phone(phone_page, partner, other_partner):
+    """The referrals a partner received read as one card per referral, like a case's referrals,
+    each cell under its column's name, nothing wider than the screen."""
+    worker = member(Role.CASEWORKER, partner=partner, username="queue.sender")
+    send(case_with_answers(partner, worker), worker, other_partner)
+    receiver = member(Role.CASEWORKER, partner=other_partner, username="queue.receiver")
+    admin_login(phone_page, receiver.username)
+    phone_page.goto("/admin/work/referrals/")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    queue = phone_page.locator("[data-referral-queue]")
+    assert queue.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    row = queue.locator("tr[data-referral]")
+    assert row.evaluate("e => getComputedStyle(e).display") == "block"
+    sender = row.locator("td").nth(1)
+    assert "จาก" in sender.evaluate("e => getComputedStyle(e, '::before').content")
+    assert partner.name in sender.inner_text()

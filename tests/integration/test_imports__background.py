@@ -65,7 +65,11 @@ def test_a_large_file_is_checked_then_imported_in_the_background(
     page = client.get(run_url("client_import_run", record)).content.decode()
     assert run_url("client_import_run_confirm", record) in page
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(run_url("client_import_run_confirm", record))
+        confirmed = client.post(run_url("client_import_run_confirm", record))
+    # Confirmed, it stays on its run's page (like a small import), saying so in Thai.
+    assert confirmed.url == run_url("client_import_run", record)
+    shown = client.get(confirmed.url).content.decode()
+    assert f"กำลังนำเข้า 3 แถวให้ {partner} หน้านี้แสดงความคืบหน้า" in shown
     record.refresh_from_db()
     assert record.status == ImportStatus.DONE and Client.objects.count() == 3
     again = client.post(run_url("client_import_run_confirm", record), follow=True)

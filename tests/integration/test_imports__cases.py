@@ -18,7 +18,15 @@ from tests.integration.test_imports__clients import csv_bytes, kept_files, xlsx_
 from thai.dates import fiscal_year_be
 from workflows.imports.readers import sheet_read
 from workflows.imports.template import import_template_xlsx
-from workflows.models import AccessKind, AccessRecord, Case, CaseSource, CaseTask, Outcome
+from workflows.models import (
+    AccessKind,
+    AccessRecord,
+    Case,
+    CaseSource,
+    CaseTask,
+    ClientImport,
+    Outcome,
+)
 from workflows.selectors.cases import case_answers
 from workflows.services.imports import ImportRefused
 from workflows.services.register_imports import (
@@ -356,6 +364,11 @@ def test_views_preview_confirm_and_access_records(client, partner, supervisor, p
     )
     assert response.status_code == 302
     assert Case.objects.count() == 2
+    # The same landing as every import: its run's page, with the counts and a Thai message.
+    record = ClientImport.objects.get(kind="cases")
+    assert response.url == reverse("workflows_admin:client_import_run", args=[record.pk])
+    result = client.get(response.url).content.decode()
+    assert f"นำเข้า 2 แถวให้ {partner} แล้ว" in result and 'data-status="done"' in result
     kinds = list(AccessRecord.objects.filter(user=supervisor).values_list("kind", flat=True))
     assert AccessKind.LOOKUP in kinds and AccessKind.IMPORT in kinds
     assert kept_files() == []

@@ -19,7 +19,7 @@ from tests.factories_workflows import client_at
 from workflows.imports.clients import CLIENT_COLUMNS
 from workflows.imports.readers import ImportFileError
 from workflows.imports.uploads import FOLDER
-from workflows.models import AccessKind, AccessRecord, Client
+from workflows.models import AccessKind, AccessRecord, Client, ClientImport
 from workflows.services.imports import (
     CLIENTS_IMPORT_ACTION,
     ImportRefused,
@@ -316,6 +316,14 @@ def test_upload_preview_confirm_and_no_file_left_behind(client, partner, supervi
     done = client.post(url("client_import_confirm"), {"token": token})
     assert done.status_code == 302 and Client.objects.count() == 3
     assert kept_files() == []
+    # It lands on its run's page among the past imports, as a background import does.
+    record = ClientImport.objects.get()
+    assert done.url == reverse("workflows_admin:client_import_run", args=[record.pk])
+    assert (record.kind, record.status, record.total) == ("clients", "done", 3)
+    assert record.counts["new"] == 3
+    result = client.get(done.url).content.decode()
+    assert f"นำเข้า 3 แถวให้ {partner} แล้ว" in result and 'data-status="done"' in result
+    assert 'data-count="new">3<' in result and "import-done-link" in result
     again = client.post(url("client_import_confirm"), {"token": token})
     assert again.status_code == 302 and Client.objects.count() == 3
     recorded = AccessRecord.objects.filter(partner=partner).order_by("id")

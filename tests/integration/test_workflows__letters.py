@@ -202,3 +202,51 @@ def test_the_demo_network_bundle_has_chonburis_organizations_and_a_template(db):
     template = LetterTemplate.objects.get(key="standard_referral")
     template.full_clean()
     assert "${client_details}" in template.body
+
+
+SIGNED = "ขอแสดงความนับถือ\nผู้ประสานงาน ${contact}\nวันที่ ${date}"
+
+
+@pytest.mark.parametrize("person", ["คุณสมศรี", ""])
+def test_the_coordinator_is_the_contact_person_and_the_hotline_is_a_phone(
+    case, worker, hospital, template, person, tmp_path
+):
+    """Not "ผู้ประสานงาน 1337": the coordinator line names the partner's contact person (none
+    when it has none), the number is labelled a phone, also in a template that wrote
+    "ผู้ประสานงาน" before ${contact} itself (as the demo's did), on the page and in the PDF."""
+    partner = case.partner
+    partner.phone, partner.email, partner.contact_person = "1337", "pattaya@example.org", person
+    partner.save(update_fields=["phone", "email", "contact_person"])
+    template.body = SIGNED
+    template.save(update_fields=["body"])
+    letter = write(case, worker, hospital, template)
+    lines = letter.body.splitlines()
+    assert "โทรศัพท์ 1337" in lines and "อีเมล pattaya@example.org" in lines
+    assert "ผู้ประสานงาน 1337" not in letter.body and "ผู้ประสานงาน โทรศัพท์" not in letter.body
+    if person:
+        assert lines.count("ผู้ประสานงาน คุณสมศรี") == 1
+    else:
+        assert "ผู้ประสานงาน" not in letter.body
+    assert lines[0] == "ขอแสดงความนับถือ" and lines[-1].startswith("วันที่ ")
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(letter_pdf(letter))
+    if shutil.which("pdftotext"):
+        reader = [shutil.which("pdftotext"), str(path), "-"]
+        text = subprocess.run(reader, capture_output=True, text=True, check=True).stdout  # noqa: S603
+        text = "".join(text.split())
+        assert "โทรศัพท์1337" in text and "ผู้ประสานงาน1337" not in text
+        assert ("ผู้ประสานงานคุณสมศรี" in text) == bool(person)
+
+
+def test_the_letter_page_labels_the_partners_phone(client, case, worker, hospital, template):
+    letter = write(case, worker, hospital, template)
+    client.force_login(worker)
+    page = client.get(reverse("workflows_admin:letter", args=[letter.pk])).content.decode()
+    assert "<p data-letter-contact>โทรศัพท์ 038-000-111</p>" in page
+
+
+def test_the_demo_template_signs_with_the_contact_lines_alone():
+    from pathlib import Path
+
+    bundle = Path("demo/definitions/network.json").read_text(encoding="utf-8")
+    assert "${contact}" in bundle and "ผู้ประสานงาน ${contact}" not in bundle

@@ -164,6 +164,58 @@ def test_a_case_or_client_one_may_not_open_says_why_in_thai_and_reveals_nothing(
     assert not AccessRecord.objects.filter(client=case.client).exists()
 
 
+TASK_PAGES = [
+    ("get", "task", "claimed"),
+    ("post", "task", "claimed"),
+    ("post", "task_claim", "waiting"),
+    ("post", "task_release", "claimed"),
+    ("post", "task_assign", "waiting"),
+    ("get", "task_refer", "claimed"),
+    ("post", "task_refer", "claimed"),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "which"), TASK_PAGES)
+def test_a_task_one_may_not_open_says_why_in_thai_and_reveals_nothing(
+    client, foreign, other_partner, method, name, which, django_assert_max_num_queries
+):
+    """The task page and its actions (claim, release, assign, the referral step's form) answer
+    another partner's task like a case: a Thai 404 page, the same for an id that does not exist,
+    that names nothing of the task; nothing changes and nothing is recorded."""
+    from workflows.models import AccessRecord
+
+    client.force_login(member(Role.SUPERVISOR, partner=other_partner))
+    task = foreign[which]
+    pages = []
+    for pk in (task.pk, task.pk + 1000):
+        with django_assert_max_num_queries(18):
+            response = getattr(client, method)(
+                reverse(f"workflows_admin:{name}", args=[pk]), {"assignee": "1"}
+            )
+        assert response.status_code == 404
+        pages.append(response.content.decode())
+    html = pages[0]
+    assert "เปิดหน้านี้ไม่ได้ - ที่พึ่ง</title>" in html
+    assert "Error 404" not in html
+    assert "งานนี้ ไม่มีอยู่ในระบบ" in html and "ผู้ปฏิบัติงานและหัวหน้างานของหน่วยงาน" in html
+    case = task.process
+    assert case.reference not in html and case.client.first_name not in html
+    assert task.step.name not in html
+    explained = [page.split("data-not-visible")[1].split("</section>")[0] for page in pages]
+    assert explained[0] == explained[1]
+    assert_untouched(foreign)
+    assert not AccessRecord.objects.filter(client=case.client).exists()
+
+
+def test_ones_own_partners_task_that_is_not_ones_referral_is_a_plain_404(client, foreign, partner):
+    """The referral step's form of a task one may see but does not hold: a 404, not the page
+    saying the task belongs to another partner."""
+    client.force_login(member(Role.CASEWORKER, partner=partner))
+    response = client.get(reverse("workflows_admin:task_refer", args=[foreign["claimed"].pk]))
+    assert response.status_code == 404
+    assert "data-not-visible" not in response.content.decode()
+
+
 def test_the_admins_own_404_page_is_thai(client, partner):
     client.force_login(member(Role.CASEWORKER, partner=partner))
     html = client.get("/admin/no-such-page/").content.decode()

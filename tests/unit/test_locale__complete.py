@@ -47,3 +47,15 @@ def test_msgfmt_finds_nothing_untranslated_fuzzy_or_malformed(path):
     assert result.returncode == 0, result.stderr
     statistics = result.stderr.strip().splitlines()[-1]
     assert re.fullmatch(r"\d+ translated messages?\.", statistics), statistics
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_case_is_always_called_kor_ra_nee(path):
+    """The glossary allows กรณี and เคส for a case; the interface uses one word, กรณี."""
+    catalogue = polib.pofile(str(path))
+    found = [
+        e.msgid
+        for e in catalogue
+        if not e.obsolete and any("เคส" in text for text in [e.msgstr, *e.msgstr_plural.values()])
+    ]
+    assert not found, f"เคส in {path.name}: {found[:10]}"

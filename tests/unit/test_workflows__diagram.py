@@ -1,6 +1,7 @@
 """The process diagram: an inline SVG with every step, escaped labels, the path highlighted."""
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -196,3 +197,20 @@ def test_the_demo_process_with_eight_decisions_from_one_step_has_no_overlapping_
         for r in [g.find(f"{SVG}rect")]
     ]
     assert not [(b, s) for b in boxes for s in steps if intersect(b, s)]
+    # Every decision is read in full: its label is never cut with "…".
+    for group in groups(root, "decision"):
+        shown = "".join(span.text for span in group.find(f"{SVG}text").iter(f"{SVG}tspan"))
+        assert "…" not in shown
+        assert shown.replace(" ", "") == group.find(f"{SVG}title").text.replace(" ", "")
+
+
+def test_thai_breaks_between_syllables_never_before_a_mark_or_after_a_leading_vowel():
+    from workflows.diagram import _wrap
+
+    for text in ("ส่งต่อศูนย์พัฒนาการจัดสวัสดิการสังคมผู้สูงอายุ", "เป็นผู้แสดงความสามารถที่ลงทะเบียน"):
+        for limit in range(8, 25):
+            lines = _wrap(text, limit, lines=None)
+            assert "".join(lines) == text
+            for before, after in zip(lines, lines[1:], strict=False):
+                assert unicodedata.category(after[0]) != "Mn", (limit, lines)
+                assert after[0] not in "ะาำ" and before[-1] not in "เแโใไ", (limit, lines)

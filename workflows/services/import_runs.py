@@ -103,6 +103,27 @@ def import_start(*, kind: str, partner: Partner, user, file, name: str) -> Clien
     return record
 
 
+def import_record_done(*, kind: str, partner: Partner, user, name: str, plan) -> ClientImport:
+    """A register imported at once (a small file, confirmed after its preview) among the past
+    imports too, done, with its counts: every import ends on its run's page. Its file was not
+    kept (the preview's copy is deleted once it is written)."""
+    now = timezone.now()
+    return ClientImport.objects.create(
+        kind=kind,
+        partner=partner,
+        created_by=user,
+        file_name=name[:255],
+        file_path="",
+        status=ImportStatus.DONE,
+        total=plan.total,
+        done=plan.total,
+        counts=plan.counts,
+        started_at=now,
+        finished_at=now,
+        files_removed_at=now,
+    )
+
+
 def import_confirm(*, record: ClientImport, user) -> bool:
     """Ready → importing, once; False when it is no longer waiting for a confirmation."""
     if not user_has_role(user, KINDS[record.kind].roles, record.partner):

@@ -3,6 +3,7 @@ administrators keep, on the same basis for sharing as a referral between partner
 legal basis; a PDPA §26 answer only when the basis allows it), recorded on the case with a to-do
 "confirm the person arrived"."""
 
+import re
 import string
 
 from django.db import transaction
@@ -45,10 +46,30 @@ def _client_details(client) -> list[dict]:
     return [{"label": str(label), "value": str(value)} for label, value in rows]
 
 
+def partner_contact_lines(partner, *, with_person: bool = True) -> list[str]:
+    """How to reach the writing partner, each line saying what it is: its contact person as the
+    coordinator (no such line when it has none), its phone as the phone, its e-mail. In the
+    language active (letters are written in Thai)."""
+    lines = []
+    if with_person and partner.contact_person:
+        lines.append(_("Coordinator %(person)s") % {"person": partner.contact_person})
+    if partner.phone:
+        lines.append(_("Phone %(phone)s") % {"phone": partner.phone})
+    if partner.email:
+        lines.append(_("E-mail %(email)s") % {"email": partner.email})
+    return lines
+
+
+#: Templates written before ${contact} said what each line is put "ผู้ประสานงาน" (coordinator)
+#: before it themselves, which made a hotline number the coordinator: the placeholder alone now.
+LABELLED_CONTACT = re.compile(r"ผู้ประสานงาน[ \t]*:?[ \t]*(\$\{contact\}|\$contact\b)")
+
+
 def letter_fill(*, template: LetterTemplate, values: dict) -> tuple[str, str]:
     """The template's subject and text with its ${placeholders} filled (unknown ones kept)."""
     subject = string.Template(template.subject).safe_substitute(values)
-    return subject, string.Template(template.body).safe_substitute(values)
+    body = LABELLED_CONTACT.sub(r"\1", template.body)
+    return subject, string.Template(body).safe_substitute(values)
 
 
 @transaction.atomic
@@ -103,9 +124,7 @@ def referral_letter_write(
         details = _client_details(case.client) + [
             {"label": row["label_th"], "value": row["display_th"]} for row in shared
         ]
-        contact = ", ".join(
-            part for part in (partner.contact_person, partner.phone, partner.email) if part
-        )
+        contact = "\n".join(partner_contact_lines(partner))
         subject, body = letter_fill(
             template=template,
             values={
@@ -149,4 +168,4 @@ def referral_letter_write(
     return letter
 
 
-__all__ = ["letter_fill", "referral_letter_write"]
+__all__ = ["letter_fill", "partner_contact_lines", "referral_letter_write"]

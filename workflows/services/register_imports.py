@@ -44,7 +44,7 @@ class RegisterKind:
     write: Callable  # ([PlannedRow], partner=, user=, file_name=, progress=); raises RowRefused
     counted: tuple  # (count key, label) shown in the preview
     notes: tuple = ()  # extra lines of the template's instructions
-    done_url_name: str = ""  # where the importer goes once it is done (else the import page)
+    done_url_name: str = ""  # the list the rows imported are found in (linked from the run page)
 
 
 KINDS = {

@@ -59,6 +59,15 @@ class NotVisiblePage(StaffPageMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         return self.get(request, *args, **kwargs)  # a form sent to it is the same 404
 
+    @classmethod
+    def answer(cls, request, what):
+        """The page, answered from another view that found nothing it may show."""
+        return cls.as_view(what=what)(request)
+
+
+#: What a task one may not open is called on `NotVisiblePage`.
+NOT_VISIBLE_TASK = gettext_lazy("This task")
+
 
 class VisibleObjectMixin:
     """A workspace page about one object loaded in `setup` through a selector into
@@ -69,7 +78,7 @@ class VisibleObjectMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if getattr(self, self.object_name) is None:
-            return NotVisiblePage.as_view(what=self.not_visible_what)(request)
+            return NotVisiblePage.answer(request, self.not_visible_what)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -90,7 +90,13 @@ class ImportProgressView(ImportRunMixin, View):
 class ImportConfirmView(ImportRunMixin, View):
     def post(self, request, *args, **kwargs):
         record = self.get_record()
-        if not import_confirm(record=record, user=request.user):
+        if import_confirm(record=record, user=request.user):
+            messages.success(
+                request,
+                _("%(total)s rows are being imported into %(partner)s: this page shows how far.")
+                % {"total": record.total, "partner": record.partner},
+            )
+        else:
             messages.error(request, _("This import is no longer waiting for a confirmation."))
         return redirect("workflows_admin:client_import_run", pk=record.pk)
 

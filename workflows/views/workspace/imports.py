@@ -1,6 +1,7 @@
 """Importing a client register: upload, see the dry run, confirm (all rows or none)."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,7 +17,7 @@ from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
 from workflows.models import AccessKind
 from workflows.services.audit import record_access
-from workflows.services.import_runs import BACKGROUND_BYTES, import_start
+from workflows.services.import_runs import BACKGROUND_BYTES, import_record_done, import_start
 from workflows.services.imports import (
     CLIENT_COUNTED,
     IMPORT_ROLES,
@@ -144,9 +145,17 @@ class ClientImportConfirmView(ClientImportView):
             messages.error(request, _("The upload has expired: please upload the file again."))
             return redirect("workflows_admin:client_import")
         try:
-            plan = client_import_commit(
-                partner=partner, user=request.user, data=upload["data"], name=upload["name"]
-            )
+            with transaction.atomic():  # the rows and their past-imports record: one commit
+                plan = client_import_commit(
+                    partner=partner, user=request.user, data=upload["data"], name=upload["name"]
+                )
+                record = import_record_done(
+                    kind="clients",
+                    partner=partner,
+                    user=request.user,
+                    name=upload["name"],
+                    plan=plan,
+                )
         except (ImportRefused, ImportFileError) as error:
             plan = getattr(error, "plan", None)
             messages.error(
@@ -175,7 +184,7 @@ class ClientImportConfirmView(ClientImportView):
             )
             % {"total": plan.total, "partner": partner, **plan.counts},
         )
-        return redirect("workflows_admin:client_index")
+        return redirect("workflows_admin:client_import_run", pk=record.pk)
 
 
 class ClientImportTemplateView(WorkspacePageMixin, View):

@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from partners.selectors import user_partner_ids
 from workflows.errors import WorkflowError
 from workflows.forms.referrals import ReferralLetterForm
-from workflows.letters_pdf import letter_date, letter_pdf
+from workflows.letters_pdf import letter_date, letter_head_contact, letter_pdf
 from workflows.models import LegalBasis, ReferralLetter
 from workflows.selectors.referrals import case_shareable_answers, referral_partner_ids
 from workflows.services.letters import referral_letter_write
@@ -94,7 +94,11 @@ class ReferralLetterView(WorkspaceAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         letter = _visible_letter(self.request, kwargs["pk"])
-        context.update(letter=letter, letter_date=letter_date(letter))
+        context.update(
+            letter=letter,
+            letter_date=letter_date(letter),
+            letter_contact=letter_head_contact(letter),
+        )
         return context
 
 

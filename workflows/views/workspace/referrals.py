@@ -39,7 +39,13 @@ from workflows.services.referrals import (
 )
 from workflows.step_kinds.refer import KIND as REFER_KIND
 from workflows.step_kinds.refer import refer_step_fields
-from workflows.views.workspace.base import WORKER_ROLES, WorkspaceAccessMixin, WorkspacePageMixin
+from workflows.views.workspace.base import (
+    NOT_VISIBLE_TASK,
+    WORKER_ROLES,
+    NotVisiblePage,
+    WorkspaceAccessMixin,
+    WorkspacePageMixin,
+)
 
 
 def _referable_case(request, pk):
@@ -145,17 +151,26 @@ class ReferralSendView(WorkspacePageMixin, TemplateView):
 
 class ReferralStepView(ReferralSendView):
     """A referral step's task: the same form, with the step's partners and answers; sending it
-    completes the task. Only the task's holder gets here (else a 404)."""
+    completes the task. Only the task's holder gets here (else a 404; another partner's task is
+    the 404 that says why)."""
 
     def dispatch(self, request, *args, **kwargs):
         if user_partner_ids(request.user, self.roles):
-            self.task = get_object_or_404(
-                tasks_visible_to(request.user).select_related("step", "process__client"),
-                pk=kwargs["pk"],
-                owner=request.user,
-                status=STATUS.ASSIGNED,
-                step__kind=REFER_KIND,
+            tasks = tasks_visible_to(request.user)
+            self.task = (
+                tasks.select_related("step", "process__client")
+                .filter(
+                    pk=kwargs["pk"],
+                    owner=request.user,
+                    status=STATUS.ASSIGNED,
+                    step__kind=REFER_KIND,
+                )
+                .first()
             )
+            if self.task is None:
+                if not tasks.filter(pk=kwargs["pk"]).exists():  # another partner's, or none
+                    return NotVisiblePage.answer(request, NOT_VISIBLE_TASK)
+                raise Http404  # one's own partner's task, but not one's referral to send
             self.case = self.task.process
             shared = set(refer_step_fields(self.task.step))
             self.answers = [a for a in case_shareable_answers(case=self.case) if a.key in shared]

@@ -4,6 +4,7 @@ none); and each kind's template. The kind is in the URL; who may import it is th
 import io
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -17,7 +18,7 @@ from workflows.imports.template import import_template_xlsx
 from workflows.imports.uploads import upload_forget, upload_keep, upload_open
 from workflows.models import AccessKind
 from workflows.services.audit import record_access
-from workflows.services.import_runs import import_start
+from workflows.services.import_runs import import_record_done, import_start
 from workflows.services.imports import ImportRefused
 from workflows.services.register_imports import (
     KINDS,
@@ -119,13 +120,21 @@ class RegisterImportConfirmView(RegisterImportView):
             messages.error(request, _("The upload has expired: please upload the file again."))
             return redirect("workflows_admin:register_import", kind=self.kind.key)
         try:
-            plan = register_import_commit(
-                kind=self.kind,
-                partner=partner,
-                user=request.user,
-                data=upload["data"],
-                name=upload["name"],
-            )
+            with transaction.atomic():  # the rows and their past-imports record: one commit
+                plan = register_import_commit(
+                    kind=self.kind,
+                    partner=partner,
+                    user=request.user,
+                    data=upload["data"],
+                    name=upload["name"],
+                )
+                record = import_record_done(
+                    kind=self.kind.key,
+                    partner=partner,
+                    user=request.user,
+                    name=upload["name"],
+                    plan=plan,
+                )
         except (ImportRefused, ImportFileError) as error:
             messages.error(
                 request, _("Nothing was imported: the file has problems now (see below).")
@@ -150,9 +159,7 @@ class RegisterImportConfirmView(RegisterImportView):
             _("%(total)s rows imported into %(partner)s: %(counts)s.")
             % {"total": plan.total, "partner": partner, "counts": counts},
         )
-        if self.kind.done_url_name:
-            return redirect(self.kind.done_url_name)
-        return redirect("workflows_admin:register_import", kind=self.kind.key)
+        return redirect("workflows_admin:client_import_run", pk=record.pk)
 
 
 class RegisterImportTemplateView(RegisterKindMixin, View):

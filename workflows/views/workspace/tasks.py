@@ -1,7 +1,7 @@
 """The inbox (งานของฉัน), the queue (งานรอรับ) and one task: claim, release, assign, complete."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -45,7 +45,10 @@ from workflows.services.cases import (
 )
 from workflows.step_kinds.refer import KIND as REFER_KIND
 from workflows.views.workspace.base import (
+    NOT_VISIBLE_TASK,
     WORKER_ROLES,
+    NotVisiblePage,
+    VisibleObjectMixin,
     WorkspacePageMixin,
     page_of,
     page_of_capped,
@@ -156,18 +159,23 @@ def _visible_task(request, pk: int, related=PAGE_RELATED) -> CaseTask:
     return task
 
 
-class TaskView(WorkspacePageMixin, TemplateView):
+class TaskView(VisibleObjectMixin, WorkspacePageMixin, TemplateView):
     """One task: claim it, fill in its form (or approve), or give it to someone."""
 
     template_name = "workflows/workspace/task.html"
     parent_url_name = "workflows_admin:inbox"
     parent_label = gettext_lazy("My tasks")
     header_icon = "tasks"
+    object_name = "task"
+    not_visible_what = NOT_VISIBLE_TASK
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         related = CHANGE_RELATED if request.method == "POST" else PAGE_RELATED
-        self.task = _visible_task(request, kwargs["pk"], related)
+        try:
+            self.task = _visible_task(request, kwargs["pk"], related)
+        except Http404:
+            self.task = None  # VisibleObjectMixin answers with NotVisiblePage
 
     def get_page_title(self):
         return task_title(self.task)
@@ -312,13 +320,17 @@ def _back(request, fallback: str) -> str:
 
 
 class TaskActionView(View):
-    """A POST that changes who holds a task; the task must be one the user may see (else 404)."""
+    """A POST that changes who holds a task; the task must be one the user may see (else the
+    explaining 404)."""
 
     http_method_names = ["post"]
     access_kind = ""
 
     def post(self, request, pk: int):
-        task = _visible_task(request, pk, CHANGE_RELATED)
+        try:
+            task = _visible_task(request, pk, CHANGE_RELATED)
+        except Http404:
+            return NotVisiblePage.answer(request, NOT_VISIBLE_TASK)
         try:
             target = self.act(request, task, _recorder(request, self.access_kind))
         except WorkflowError as error:
